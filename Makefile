@@ -1,0 +1,22 @@
+# The customer-service suite: `make run` serves the demo, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+DB ?= cs_demo
+DEMO ?= 1
+FORMAT ?= asterisk
+PORT ?= 8069
+
+.PHONY: setup run db test
+
+setup:
+	@scripts/setup.sh
+
+run: setup
+	@scripts/db.sh cs_demo 1
+	@echo "[run] serving cs_demo on http://localhost:$(PORT) (admin / admin; demo users: password = login)"
+	@bin/odoo -d cs_demo --db-filter='^cs_demo$$' --http-port=$(PORT)
+
+db: setup
+	@scripts/db.sh "$(DB)" "$(DEMO)"
+
+test: setup
+	@scripts/test.sh

@@ -1,0 +1,2 @@
+from . import cs_call_queue
+from . import res_users

@@ -1,0 +1,2 @@
+from . import services
+from . import models

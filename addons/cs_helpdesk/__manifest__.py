@@ -1,0 +1,28 @@
+{
+    'name': 'Customer Service Helpdesk',
+    'summary': 'Work orders, first-contact ownership, teams and email intake for a customer-service centre',
+    'version': '11.0.1.0.0',
+    'category': 'Customer Service',
+    'author': 'Customer Service Suite',
+    'license': 'LGPL-3',
+    'depends': ['mail', 'resource'],
+    'external_dependencies': {'python': ['phonenumbers']},
+    'data': [
+        'security/cs_helpdesk_groups.xml',
+        'security/ir.model.access.csv',
+        'security/cs_ticket_security.xml',
+        'data/cs_ticket_stage_data.xml',
+        'data/cs_ticket_type_data.xml',
+        'data/cs_ticket_data.xml',
+        'views/cs_ticket_views.xml',
+        'views/cs_ticket_type_views.xml',
+        'views/cs_ticket_stage_views.xml',
+        'views/cs_team_views.xml',
+        'views/cs_helpdesk_menus.xml',
+    ],
+    'demo': [
+        'demo/cs_helpdesk_demo.xml',
+    ],
+    'application': True,
+    'installable': True,
+}

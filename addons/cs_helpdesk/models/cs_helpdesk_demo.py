@@ -1,0 +1,183 @@
+"""Realistic demo data for the helpdesk: customers of a cable-TV and broadband operator and a few hundred
+work orders over the last 90 days, in every type, channel and stage. Loaded from demo/cs_helpdesk_demo.xml.
+"""
+import random
+from datetime import datetime, timedelta
+
+from odoo import api, fields, models
+
+SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈'
+GIVEN_NAMES = ['建国', '秀英', '桂英', '志强', '海燕', '丽华', '国庆', '玉兰', '晓东', '文静', '子涵', '浩然',
+               '欣怡', '俊杰', '淑芬', '红梅', '立新', '春生', '宇航', '雨桐', '振华', '美玲', '德明', '慧敏']
+DISTRICTS = [('济南市', '历下区'), ('济南市', '市中区'), ('济南市', '槐荫区'), ('济南市', '天桥区'),
+             ('济南市', '历城区'), ('青岛市', '市南区'), ('青岛市', '崂山区'), ('淄博市', '张店区'),
+             ('烟台市', '芝罘区'), ('潍坊市', '奎文区')]
+STREETS = ['经十路', '泉城路', '解放路', '花园路', '英雄山路', '二环东路', '香港中路', '山东路', '共青团路']
+MOBILE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '158',
+                   '159', '186', '187', '188', '189']
+
+SUBJECTS = {
+    'consult': ['咨询宽带提速套餐资费', '咨询高清机顶盒开通条件', '咨询家庭融合套餐优惠', '咨询营业厅办公时间',
+                '咨询点播节目收费标准'],
+    'request': ['申请办理宽带移机', '申请开通高清频道包', '申请过户', '申请暂停收视', '申请增加副终端'],
+    'complaint': ['投诉装维人员上门迟到', '投诉话务员服务态度差', '投诉宽带多次报修未解决', '投诉收费与宣传不符',
+                  '投诉营业厅排队时间过长'],
+    'repair': ['机顶盒无信号', '宽带无法上网', '电视画面马赛克', '遥控器失灵无法换台', '光猫指示灯红灯闪烁'],
+    'query': ['查询本月账单明细', '查询账户余额', '查询报修进度', '查询套餐到期时间', '查询发票寄送情况'],
+    'appointment': ['预约装机时间', '预约上门调试', '预约营业厅办理业务', '预约拆机回收设备'],
+    'collection': ['欠费提醒:收视费逾期', '宽带费到期续费提醒', '分期设备款催缴'],
+    'suggestion': ['建议增加少儿频道', '建议延长热线服务时间', '建议微信公众号增加缴费提醒',
+                   '建议节目单提前一周公布'],
+}
+DESCRIPTIONS = {
+    'consult': '客户来电咨询,已按知识库口径解答,客户表示需要考虑。',
+    'request': '客户要求办理,已核实身份信息,需转营业部门处理。',
+    'complaint': '客户情绪激动,已倾听并致歉,承诺尽快给予答复。',
+    'repair': '客户反映故障,已远程指导重启设备无效,需安排上门维修。',
+    'query': '客户要求查询相关信息,已核实后告知。',
+    'appointment': '客户希望安排上门时间,已记录客户方便的时段。',
+    'collection': '提醒客户按时缴费,客户表示近期会到营业厅缴纳。',
+    'suggestion': '客户提出建议,已记录并感谢客户的支持。',
+}
+RESOLUTIONS = ['已电话回复客户,客户表示满意。', '维修人员上门更换设备后恢复正常。', '已按流程办理完毕并短信通知客户。',
+               '已向客户解释原因并致歉,客户接受处理结果。', '已转相关部门处理完毕,回访客户确认解决。']
+# Relative frequencies of the types in a hotline of this kind (enquiries and repairs dominate).
+TYPE_WEIGHTS = {'consult': 30, 'request': 12, 'complaint': 8, 'repair': 25, 'query': 12, 'appointment': 6,
+                'collection': 4, 'suggestion': 3}
+CHANNEL_WEIGHTS = {'phone': 60, 'email': 6, 'web': 10, 'chat': 8, 'wechat': 10, 'walk_in': 4, 'letter': 2}
+
+
+class CsHelpdeskDemo(models.AbstractModel):
+    _name = 'cs.helpdesk.demo'
+    _description = 'Helpdesk Demo Data Generator'
+
+    @api.model
+    def generate(self, customer_count=48, ticket_count=320, days=90, seed=20261125):
+        """Create ``customer_count`` customers and ``ticket_count`` work orders spread over ``days`` days.
+
+        Deterministic for a given ``seed``. Older orders are more likely to be closed, as in a real centre.
+        """
+        rng = random.Random(seed)
+        customers = self._generate_customers(rng, customer_count)
+        self._generate_tickets(rng, customers, ticket_count, days)
+        self.env['ir.config_parameter'].sudo().set_param('mail.catchall.domain', 'cs-demo.example.com')
+        return True
+
+    def _generate_customers(self, rng, count):
+        china = self.env.ref('base.cn')
+        shandong = self.env['res.country.state'].search([('country_id', '=', china.id), ('code', '=', 'SD')], limit=1)
+        values = []
+        used_names = set()
+        while len(values) < count:
+            name = rng.choice(SURNAMES) + rng.choice(GIVEN_NAMES)
+            if name in used_names:
+                continue
+            used_names.add(name)
+            city, district = rng.choice(DISTRICTS)
+            values.append({
+                'name': name,
+                'customer': True,
+                'country_id': china.id,
+                'state_id': shandong.id,
+                'city': city,
+                'street': '%s%s%d号' % (district, rng.choice(STREETS), rng.randint(1, 999)),
+                'street2': '%d单元%d室' % (rng.randint(1, 6), rng.randint(101, 1802)),
+                'mobile': rng.choice(MOBILE_PREFIXES) + ''.join(str(rng.randint(0, 9)) for _ in range(8)),
+                'email': 'customer%03d@example.com' % len(values) if rng.random() < 0.4 else False,
+                'lang': 'zh_CN',
+            })
+        Partner = self.env['res.partner'].with_context(tracking_disable=True)
+        return Partner.browse([Partner.create(vals).id for vals in values])
+
+    def _generate_tickets(self, rng, customers, count, days):
+        stages_by_kind = {}
+        for stage in self.env['cs.ticket.stage'].search([]):
+            stages_by_kind.setdefault(stage.kind, []).append(stage)
+        types = {ticket_type.code: ticket_type for ticket_type in self.env['cs.ticket.type'].search([])}
+        teams = self.env['cs.team'].search([])
+        type_codes = list(TYPE_WEIGHTS)
+        channels = list(CHANNEL_WEIGHTS)
+        Ticket = self.env['cs.ticket'].with_context(tracking_disable=True, mail_create_nolog=True,
+                                                    mail_notrack=True)
+        now = datetime.now()
+        dated = []
+        for index in range(count):
+            code = rng.choices(type_codes, weights=[TYPE_WEIGHTS[c] for c in type_codes])[0]
+            team = self._team_for_type(teams, code, rng)
+            agents = team.member_ids
+            created = now - timedelta(days=rng.uniform(0, days), hours=0)
+            created = created.replace(hour=rng.randint(8, 20), minute=rng.randint(0, 59))
+            if created > now:
+                created -= timedelta(days=1)
+            age_days = (now - created).days
+            kind = self._stage_kind_for_age(rng, age_days, index)
+            stage = rng.choice(stages_by_kind[kind])
+            customer = customers[rng.randrange(len(customers))]
+            owner = agents[rng.randrange(len(agents))]
+            assignee = owner if kind != 'new' or rng.random() < 0.6 else self.env['res.users']
+            values = {
+                'name': rng.choice(SUBJECTS[code]),
+                'description': DESCRIPTIONS[code],
+                'partner_id': customer.id,
+                'type_id': types[code].id,
+                'channel': rng.choices(channels, weights=[CHANNEL_WEIGHTS[c] for c in channels])[0],
+                'priority': rng.choices(['0', '1', '2', '3'], weights=[60, 25, 10, 5])[0],
+                'team_id': team.id,
+                'user_id': assignee.id,
+                'owner_id': owner.id,
+                'stage_id': stage.id,
+            }
+            if code == 'complaint':
+                values['complaint_level'] = rng.choices(['normal', 'hotline', 'city', 'province'],
+                                                        weights=[55, 25, 15, 5])[0]
+            if kind in ('resolved', 'closed'):
+                values['resolution'] = rng.choice(RESOLUTIONS)
+                if code == 'complaint':
+                    values['root_cause'] = rng.choice(['服务人员沟通不到位', '设备质量问题', '业务流程衔接不畅'])
+            ticket = Ticket.create(values)
+            dated.append((ticket.id, created, kind, rng))
+        self._backdate(dated, now)
+
+    @staticmethod
+    def _team_for_type(teams, code, rng):
+        by_code = {team.code: team for team in teams}
+        if code == 'complaint' and 'CPL' in by_code:
+            return by_code['CPL']
+        if code == 'repair' and 'REP' in by_code and rng.random() < 0.7:
+            return by_code['REP']
+        hotlines = [team for team in teams if team.code in ('HL1', 'HL2')] or list(teams)
+        return rng.choice(hotlines)
+
+    @staticmethod
+    def _stage_kind_for_age(rng, age_days, index):
+        # The first few orders cover every kind, so each stage shows up whatever the dice say.
+        kinds = ['new', 'open', 'pending', 'resolved', 'closed']
+        if index < len(kinds) * 2:
+            return kinds[index % len(kinds)]
+        if age_days > 14:
+            return rng.choices(kinds, weights=[1, 3, 2, 10, 84])[0]
+        if age_days > 3:
+            return rng.choices(kinds, weights=[5, 20, 15, 25, 35])[0]
+        return rng.choices(kinds, weights=[35, 30, 15, 10, 10])[0]
+
+    def _backdate(self, dated, now):
+        """Move the dates of the generated orders into the past, consistently with their stage."""
+        rows = []
+        for ticket_id, created, kind, rng in dated:
+            first_response = created + timedelta(minutes=rng.randint(3, 240)) if kind != 'new' else None
+            resolved = closed = None
+            if kind in ('resolved', 'closed'):
+                resolved = first_response + timedelta(hours=rng.randint(1, 72))
+                closed = resolved + timedelta(hours=rng.randint(1, 48)) if kind == 'closed' else None
+            first_response, resolved, closed = (min(date, now) if date else None
+                                                for date in (first_response, resolved, closed))
+            stamp = fields.Datetime.to_string
+            rows.append((stamp(created), first_response and stamp(first_response), resolved and stamp(resolved),
+                         closed and stamp(closed), stamp(closed or resolved or first_response or created), ticket_id))
+        self.env.cr.executemany("""
+            UPDATE cs_ticket
+               SET create_date = %s, date_first_response = %s, date_resolved = %s, date_closed = %s,
+                   date_last_stage_update = %s, write_date = %s
+             WHERE id = %s
+        """, [row[:5] + (row[4], row[5]) for row in rows])
+        self.env['cs.ticket'].invalidate_cache()
