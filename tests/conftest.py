@@ -1,0 +1,85 @@
+"""Fixtures of the cross-addon tests: a real Odoo server on the test database and a real headless Chromium."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCREENSHOTS = os.path.join(ROOT, 'var', 'screenshots')
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope='session')
+def odoo_server(request):
+    """Serve the test database with bin/odoo on a free local port; yield its base URL."""
+    database = request.config.getoption('--odoo-database') or os.environ.get('CS_TEST_DB', 'cs_test')
+    port = _free_port()
+    log_path = os.path.join(ROOT, 'var', 'log', 'browser-server.log')
+    os.makedirs(os.path.dirname(log_path), exist_ok=True)
+    with open(log_path, 'w') as log:
+        server = subprocess.Popen(
+            [os.path.join(ROOT, 'bin', 'odoo'), '-d', database, '--db-filter', '^%s$' % database,
+             '--http-interface', '127.0.0.1', '--http-port', str(port), '--max-cron-threads', '0',
+             '--log-level', 'warn'],
+            stdout=log, stderr=subprocess.STDOUT)
+    base_url = 'http://127.0.0.1:%d' % port
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                if urllib.request.urlopen(base_url + '/web/login', timeout=10).status == 200:
+                    break
+            except OSError:
+                pass
+            if server.poll() is not None or time.time() > deadline:
+                pytest.fail('the Odoo server did not answer on %s (see %s)' % (base_url, log_path))
+            time.sleep(0.5)
+        yield base_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture
+def browser():
+    """A fresh headless Debian Chromium driven by Selenium."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    for binary in ('/usr/bin/chromium', '/usr/bin/chromedriver'):
+        if not os.path.exists(binary):
+            pytest.fail('%s is missing: run make setup (Debian packages chromium and chromium-driver)' % binary)
+    profile = tempfile.mkdtemp(prefix='cs-chromium-')
+    options = webdriver.ChromeOptions()
+    options.binary_location = '/usr/bin/chromium'
+    for argument in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+                     '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                     '--no-first-run', '--window-size=1400,900', '--lang=zh-CN', '--user-data-dir=' + profile):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+    driver.set_page_load_timeout(120)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def save_screenshot(driver, name):
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    path = os.path.join(SCREENSHOTS, name + '.png')
+    driver.save_screenshot(path)
+    return path
