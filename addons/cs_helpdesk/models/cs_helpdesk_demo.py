@@ -172,12 +172,16 @@ class CsHelpdeskDemo(models.AbstractModel):
             first_response, resolved, closed = (min(date, now) if date else None
                                                 for date in (first_response, resolved, closed))
             stamp = fields.Datetime.to_string
-            rows.append((stamp(created), first_response and stamp(first_response), resolved and stamp(resolved),
-                         closed and stamp(closed), stamp(closed or resolved or first_response or created), ticket_id))
+            # The number tells the day the order was taken, as the sequence would have on that day.
+            number = 'WO%s-%04d' % (created.strftime('%y%m%d'), len(rows) + 1)
+            last_update = stamp(closed or resolved or first_response or created)
+            rows.append((number, stamp(created), first_response and stamp(first_response),
+                         resolved and stamp(resolved), closed and stamp(closed), last_update, last_update,
+                         ticket_id))
         self.env.cr.executemany("""
             UPDATE cs_ticket
-               SET create_date = %s, date_first_response = %s, date_resolved = %s, date_closed = %s,
-                   date_last_stage_update = %s, write_date = %s
+               SET number = %s, create_date = %s, date_first_response = %s, date_resolved = %s,
+                   date_closed = %s, date_last_stage_update = %s, write_date = %s
              WHERE id = %s
-        """, [row[:5] + (row[4], row[5]) for row in rows])
+        """, rows)
         self.env['cs.ticket'].invalidate_cache()

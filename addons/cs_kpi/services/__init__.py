@@ -1,0 +1,1 @@
+# Pure-Python logic of cs_kpi: no Odoo import, unit-testable on its own.

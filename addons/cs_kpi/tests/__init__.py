@@ -1,0 +1,2 @@
+from . import test_kpi_scoring
+from . import test_kpi_definition

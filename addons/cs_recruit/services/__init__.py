@@ -1,0 +1,1 @@
+"""Pure-Python rules of the recruitment addon (no Odoo import), unit-testable on their own."""

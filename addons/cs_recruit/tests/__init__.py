@@ -1,0 +1,2 @@
+from . import test_requisition_service
+from . import test_hr_job
