@@ -49,6 +49,14 @@ find_python37() {
     return 1
 }
 
+# This machine's pip configuration names local indexes that may be absent; pip warns about each package.
+pip_install() {
+    local output status=0
+    output=$(.venv/bin/pip install -q --disable-pip-version-check "$@" 2>&1) || status=$?
+    grep -v -e 'is ignored: it is neither a file nor a directory' -e '^$' <<<"$output" || true
+    return $status
+}
+
 REQ_STAMP=.venv/.requirements.sha256
 req_hash=$(cat requirements.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)
 if [ ! -f "$REQ_STAMP" ] || [ "$(cat "$REQ_STAMP")" != "$req_hash" ]; then
@@ -58,12 +66,11 @@ if [ ! -f "$REQ_STAMP" ] || [ "$(cat "$REQ_STAMP")" != "$req_hash" ]; then
         "$PY37" -m venv .venv
     fi
     say "installing Python requirements (Odoo 11.0 and pinned libraries)"
-    .venv/bin/pip install -q --disable-pip-version-check "pip==23.3.2" "wheel==0.42.0"
+    pip_install "pip==23.3.2" "wheel==0.42.0" || die "pip could not upgrade itself in .venv."
     # suds-jurko's setup.py uses use_2to3, which only the venv's old setuptools still accepts.
-    .venv/bin/pip install -q --disable-pip-version-check --no-build-isolation \
-        "$(grep -i '^suds-jurko==' requirements.txt)"
-    .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt \
-        || die "pip could not install requirements.txt (see the messages above)."
+    pip_install --no-build-isolation "$(grep -i '^suds-jurko==' requirements.txt)" \
+        || die "pip could not build suds-jurko (needed by Odoo 11)."
+    pip_install -r requirements.txt || die "pip could not install requirements.txt (see the messages above)."
     echo "$req_hash" > "$REQ_STAMP"
 fi
 

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.cs_helpdesk.models.cs_ticket import COMPLAINT_LEVELS
+
 from ..services import kpi_scoring
 
 RULE_KINDS = [
@@ -19,13 +21,6 @@ UNITS = [
 BAND_BASES = [
     ('full', 'Start at 100'),
     ('value', 'Start at the Value'),
-]
-# Same codes as cs.ticket.complaint_level, the source of the complaint counts.
-COMPLAINT_LEVELS = [
-    ('normal', 'Normal'),
-    ('hotline', '96123 Hotline'),
-    ('city', 'City Level'),
-    ('province', 'Provincial and Above'),
 ]
 
 
