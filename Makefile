@@ -5,7 +5,7 @@ DEMO ?= 1
 FORMAT ?= asterisk
 PORT ?= 8069
 
-.PHONY: setup run db test
+.PHONY: setup run db test import-cdr
 
 setup:
 	@scripts/setup.sh
@@ -20,3 +20,7 @@ db: setup
 
 test: setup
 	@scripts/test.sh
+
+import-cdr: setup
+	@test -n "$(FILE)" || { echo "usage: make import-cdr DB=name FILE=path [FORMAT=asterisk|generic]" >&2; exit 2; }
+	@scripts/import_cdr.sh "$(DB)" "$(FILE)" "$(FORMAT)"
