@@ -2,5 +2,16 @@ from . import cs_ticket_stage
 from . import cs_ticket_type
 from . import cs_team
 from . import cs_ticket
+from . import cs_ticket_stage_log
+from . import cs_sla_policy
+from . import cs_ticket_sla
+from . import cs_ticket_complaint
+from . import cs_agent_feedback
+from . import res_partner
+from . import res_company
+from . import res_config_settings
 from . import res_users
 from . import cs_helpdesk_demo
+from . import cs_service
+from . import cs_outage_bulletin
+from . import cs_ticket_outage

@@ -84,6 +84,7 @@ class CsHelpdeskDemo(models.AbstractModel):
                 'street2': '%d单元%d室' % (rng.randint(1, 6), rng.randint(101, 1802)),
                 'mobile': rng.choice(MOBILE_PREFIXES) + ''.join(str(rng.randint(0, 9)) for _ in range(8)),
                 'email': 'customer%03d@example.com' % len(values) if rng.random() < 0.4 else False,
+                'cs_level': 'vip' if rng.random() < 0.15 else 'normal',
                 'lang': 'zh_CN',
             })
         Partner = self.env['res.partner'].with_context(tracking_disable=True)
@@ -184,4 +185,12 @@ class CsHelpdeskDemo(models.AbstractModel):
                    date_closed = %s, date_last_stage_update = %s, write_date = %s
              WHERE id = %s
         """, rows)
+        # The stage history and the SLA follow the dates moved into the past.
+        self.env.cr.execute("""
+            UPDATE cs_ticket_stage_log log
+               SET date_start = ticket.create_date
+              FROM cs_ticket ticket
+             WHERE log.ticket_id = ticket.id AND ticket.id IN %s
+        """, (tuple(row[-1] for row in rows),))
         self.env['cs.ticket'].invalidate_cache()
+        self.env['cs.ticket'].browse([row[-1] for row in rows])._sla_recompute()

@@ -132,6 +132,9 @@ class CsTicket(models.Model):
         for ticket in self:
             if not ticket.type_id.requires_contact or ticket.stage_id.kind == 'new':
                 continue
+            # Orders closed by a resolved mass-outage bulletin send nobody out.
+            if ticket.stage_id.kind == 'closed' and self.env.context.get('cs_outage_closing'):
+                continue
             problems = contact_check.dispatch_problems(ticket.phone, ticket.address, ticket._phone_region())
             if problems:
                 raise ValidationError(_(
@@ -147,6 +150,8 @@ class CsTicket(models.Model):
             self.phone = partner.mobile or partner.phone or self.phone
             self.email = partner.email or self.email
             self.address = self._partner_address(partner) or self.address
+            if partner.cs_level == 'vip' and self.priority == '0':
+                self.priority = self.company_id.cs_vip_priority or '2'
 
     @api.model
     def create(self, vals):
@@ -155,6 +160,7 @@ class CsTicket(models.Model):
             vals['number'] = self.env['ir.sequence'].next_by_code('cs.ticket') or '/'
         if vals.get('partner_id'):
             vals = self._complete_contact_from_partner(vals)
+            vals = self._raise_vip_priority(vals)
         if not vals.get('owner_id'):
             vals['owner_id'] = self._first_receiver_id(vals)
         stage = self.env['cs.ticket.stage'].browse(vals.get('stage_id')) if vals.get('stage_id') else None
@@ -248,6 +254,16 @@ class CsTicket(models.Model):
         completed.setdefault('email', partner.email or False)
         completed.setdefault('address', self._partner_address(partner))
         return completed
+
+    @api.model
+    def _raise_vip_priority(self, vals):
+        """A VIP customer's order recorded with the normal priority gets the company's VIP priority (H2)."""
+        partner = self.env['res.partner'].browse(vals['partner_id'])
+        if partner.cs_level != 'vip' or vals.get('priority', '0') != '0':
+            return vals
+        company = self.env['res.company'].browse(vals.get('company_id')) if vals.get('company_id') \
+            else self.env.user.company_id
+        return dict(vals, priority=company.cs_vip_priority)
 
     @api.model
     def _partner_address(self, partner):

@@ -3,3 +3,8 @@ from . import test_ticket_ownership
 from . import test_ticket_dispatch
 from . import test_ticket_access
 from . import test_email_intake
+from . import test_sla_clock
+from . import test_sla_matching
+from . import test_sla_policy
+from . import test_complaint_process
+from . import test_outage_bulletin
