@@ -21,28 +21,36 @@ def _free_port():
 
 @pytest.fixture(scope='session')
 def odoo_server(request):
-    """Serve the test database with bin/odoo on a free local port; yield its base URL."""
+    """Serve the test database with bin/odoo on a free local port; yield its base URL once it is loaded.
+
+    bin/odoo answers HTTP while it still preloads the database; a request racing that preload can deadlock
+    Python's imports and leave a half-loaded registry that answers 500. So the fixture waits for
+    "Modules loaded." in the server's own log before the first request.
+    """
     database = request.config.getoption('--odoo-database') or os.environ.get('CS_TEST_DB', 'cs_test')
     port = _free_port()
-    log_path = os.path.join(ROOT, 'var', 'log', 'browser-server.log')
+    log_path = os.path.join(ROOT, 'var', 'log', 'browser-server-%s.log' % database)
     os.makedirs(os.path.dirname(log_path), exist_ok=True)
-    with open(log_path, 'w') as log:
-        server = subprocess.Popen(
-            [os.path.join(ROOT, 'bin', 'odoo'), '-d', database, '--db-filter', '^%s$' % database,
-             '--http-interface', '127.0.0.1', '--http-port', str(port), '--max-cron-threads', '0',
-             '--log-level', 'warn'],
-            stdout=log, stderr=subprocess.STDOUT)
+    if os.path.exists(log_path):
+        os.remove(log_path)
+    server = subprocess.Popen(
+        [os.path.join(ROOT, 'bin', 'odoo'), '-d', database, '--db-filter', '^%s$' % database,
+         '--http-interface', '127.0.0.1', '--http-port', str(port), '--max-cron-threads', '0',
+         '--log-level', 'info', '--logfile', log_path],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base_url = 'http://127.0.0.1:%d' % port
     try:
-        deadline = time.time() + 120
+        deadline = time.time() + 180
         while True:
-            try:
-                if urllib.request.urlopen(base_url + '/web/login', timeout=10).status == 200:
-                    break
-            except OSError:
-                pass
+            loaded = os.path.exists(log_path) and 'Modules loaded.' in open(log_path, errors='replace').read()
+            if loaded:
+                try:
+                    if urllib.request.urlopen(base_url + '/web/login', timeout=30).status == 200:
+                        break
+                except OSError:
+                    pass
             if server.poll() is not None or time.time() > deadline:
-                pytest.fail('the Odoo server did not answer on %s (see %s)' % (base_url, log_path))
+                pytest.fail('the Odoo server did not load %s on %s (see %s)' % (database, base_url, log_path))
             time.sleep(0.5)
         yield base_url
     finally:

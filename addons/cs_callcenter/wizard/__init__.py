@@ -1,0 +1,1 @@
+from . import cs_cdr_import_wizard
