@@ -1,2 +1,3 @@
 from . import services
 from . import models
+from . import report

@@ -13,6 +13,7 @@ DISTRICTS = [('济南市', '历下区'), ('济南市', '市中区'), ('济南市
              ('济南市', '历城区'), ('青岛市', '市南区'), ('青岛市', '崂山区'), ('淄博市', '张店区'),
              ('烟台市', '芝罘区'), ('潍坊市', '奎文区')]
 STREETS = ['经十路', '泉城路', '解放路', '花园路', '英雄山路', '二环东路', '香港中路', '山东路', '共青团路']
+OCCUPATIONS = ['教师', '公务员', '企业职员', '个体经营', '退休', '学生', '医生', '工程师', '自由职业']
 MOBILE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '152', '158',
                    '159', '186', '187', '188', '189']
 
@@ -59,12 +60,14 @@ class CsHelpdeskDemo(models.AbstractModel):
         """
         rng = random.Random(seed)
         customers = self._generate_customers(rng, customer_count)
-        self._generate_tickets(rng, customers, ticket_count, days)
+        tickets = self._generate_tickets(rng, customers, ticket_count, days)
+        self._generate_visits_and_evaluations(rng, tickets)
         self.env['ir.config_parameter'].sudo().set_param('mail.catchall.domain', 'cs-demo.example.com')
         return True
 
     def _generate_customers(self, rng, count):
         china = self.env.ref('base.cn')
+        services = self.env['cs.service'].search([('code', 'in', ('cable_tv', 'broadband', 'interactive_tv'))])
         shandong = self.env['res.country.state'].search([('country_id', '=', china.id), ('code', '=', 'SD')], limit=1)
         values = []
         used_names = set()
@@ -85,6 +88,12 @@ class CsHelpdeskDemo(models.AbstractModel):
                 'mobile': rng.choice(MOBILE_PREFIXES) + ''.join(str(rng.randint(0, 9)) for _ in range(8)),
                 'email': 'customer%03d@example.com' % len(values) if rng.random() < 0.4 else False,
                 'cs_level': 'vip' if rng.random() < 0.15 else 'normal',
+                'cs_gender': rng.choice(['male', 'female']),
+                'cs_birth_year': rng.randint(1950, 2004),
+                'cs_region': district,
+                'cs_occupation': rng.choice(OCCUPATIONS),
+                'cs_spend': rng.choice([360, 720, 1080, 1680, 2400, 3600]),
+                'cs_service_ids': [(6, 0, rng.sample(services.ids, rng.randint(1, min(3, len(services)))))],
                 'lang': 'zh_CN',
             })
         Partner = self.env['res.partner'].with_context(tracking_disable=True)
@@ -95,6 +104,7 @@ class CsHelpdeskDemo(models.AbstractModel):
         for stage in self.env['cs.ticket.stage'].search([]):
             stages_by_kind.setdefault(stage.kind, []).append(stage)
         types = {ticket_type.code: ticket_type for ticket_type in self.env['cs.ticket.type'].search([])}
+        services = self.env['cs.service'].search([('code', 'in', ('cable_tv', 'broadband', 'interactive_tv'))])
         teams = self.env['cs.team'].search([])
         type_codes = list(TYPE_WEIGHTS)
         channels = list(CHANNEL_WEIGHTS)
@@ -127,6 +137,7 @@ class CsHelpdeskDemo(models.AbstractModel):
                 'user_id': assignee.id,
                 'owner_id': owner.id,
                 'stage_id': stage.id,
+                'service_id': rng.choice(services.ids) if services else False,
             }
             if code == 'complaint':
                 values['complaint_level'] = rng.choices(['normal', 'hotline', 'city', 'province'],
@@ -138,6 +149,7 @@ class CsHelpdeskDemo(models.AbstractModel):
             ticket = Ticket.create(values)
             dated.append((ticket.id, created, kind, rng))
         self._backdate(dated, now)
+        return Ticket.browse([ticket_id for ticket_id, _created, _kind, _rng in dated])
 
     @staticmethod
     def _team_for_type(teams, code, rng):
@@ -194,3 +206,40 @@ class CsHelpdeskDemo(models.AbstractModel):
         """, (tuple(row[-1] for row in rows),))
         self.env['cs.ticket'].invalidate_cache()
         self.env['cs.ticket'].browse([row[-1] for row in rows])._sla_recompute()
+
+    def _generate_visits_and_evaluations(self, rng, tickets):
+        """Return visits of every outcome for the generated orders, and the evaluations they and the IVR gave."""
+        Visit = self.env['cs.return.visit'].with_context(tracking_disable=True, mail_notrack=True)
+        closed_complaints = tickets.filtered(lambda ticket: ticket.type_code == 'complaint' and ticket.date_closed)
+        Visit._plan_for_tickets(closed_complaints, 'close')
+        # The rules planned the visits with today's dates: move them after their (backdated) orders.
+        self.env.cr.execute("""
+            UPDATE cs_return_visit visit
+               SET date_due = CASE WHEN rule.trigger = 'create' THEN ticket.create_date ELSE ticket.date_closed END
+                              + rule.delay_hours * interval '1 hour'
+              FROM cs_ticket ticket, cs_return_visit_rule rule
+             WHERE visit.ticket_id = ticket.id AND visit.rule_id = rule.id AND ticket.id IN %s
+        """, (tuple(tickets.ids),))
+        Visit.invalidate_cache()
+        yesterday = fields.Datetime.to_string(datetime.now() - timedelta(days=1))
+        outcomes = ['reached', 'not_reached', 'refused', 'planned', 'cancelled']
+        for visit in Visit.search([('ticket_id', 'in', tickets.ids), ('date_due', '<', yesterday)]):
+            outcome = rng.choices(outcomes, weights=[70, 14, 5, 8, 3])[0]
+            if outcome == 'planned':
+                continue  # left overdue, as some always are
+            values = {'state': outcome, 'date_done': visit.date_due,
+                      'user_id': rng.choice(visit.team_id.member_ids.ids) if visit.team_id.member_ids else False}
+            if outcome == 'reached':
+                values.update(satisfaction=rng.choices(['satisfied', 'neutral', 'dissatisfied'], weights=[82, 13, 5])[0],
+                              is_valid=rng.random() < 0.9, upsell_attempted=rng.random() < 0.3,
+                              opinion=rng.choice(['已经修好了,谢谢', '师傅很专业', '上门有点晚', '希望以后快一点']))
+            visit.write(values)
+            if outcome == 'reached':
+                visit._record_evaluation_on_ticket()
+        # About a third of the other closed orders were evaluated through the post-call IVR.
+        for ticket in tickets.filtered(lambda ticket: ticket.date_closed and not ticket.evaluation):
+            if rng.random() < 0.35:
+                ticket.with_context(tracking_disable=True).write({
+                    'evaluation': rng.choices(['satisfied', 'neutral', 'dissatisfied'], weights=[85, 10, 5])[0],
+                    'evaluation_valid': rng.random() < 0.85, 'evaluation_source': 'ivr',
+                    'evaluation_date': ticket.date_closed})

@@ -7,4 +7,8 @@ from . import test_sla_clock
 from . import test_sla_matching
 from . import test_sla_policy
 from . import test_complaint_process
+from . import test_return_visit
+from . import test_customer_file
+from . import test_satisfaction_report
 from . import test_outage_bulletin
+from . import test_knowledge_base

@@ -12,6 +12,7 @@ class HelpdeskCase(SavepointCase):
     def setUpClass(cls):
         super(HelpdeskCase, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False, no_reset_password=True))
+        cls.env['res.lang'].load_lang('en_US')
         cls.agent_a = cls._make_user('t_agent_a', '张伟', 'group_cs_agent')
         cls.agent_a2 = cls._make_user('t_agent_a2', '李娜', 'group_cs_agent')
         cls.agent_b = cls._make_user('t_agent_b', '吴磊', 'group_cs_agent')
@@ -50,6 +51,7 @@ class HelpdeskCase(SavepointCase):
             'login': login,
             'name': name,
             'email': '%s@example.com' % login,
+            'lang': 'en_US',  # the tests read the English source of messages
             'groups_id': [(6, 0, [cls.env.ref('cs_helpdesk.%s' % group_xmlid).id])],
         })
 

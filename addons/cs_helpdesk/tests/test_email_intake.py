@@ -58,3 +58,18 @@ class TestEmailIntake(HelpdeskCase):
         self.assertEqual(self.env['mail.thread'].message_process(None, reply), ticket.id)
         self.assertEqual(self.env['cs.ticket'].search_count([('name', 'in', ('电视没有信号', 'Re: 电视没有信号'))]), 1)
         self.assertTrue(ticket.message_ids.filtered(lambda message: '今天还是不行' in (message.body or '')))
+
+
+class TestMailTemplateTranslations(HelpdeskCase):
+    """Odoo's own zh_CN terms of the notification template must not break its rendering."""
+
+    def test_a_template_translation_that_does_not_compile_is_dropped(self):
+        template = self.env.ref('mail.mail_template_data_notification_email_default')
+        self.env['res.lang'].load_lang('zh_CN')
+        self.env['ir.translation'].create({
+            'name': 'mail.template,subject', 'type': 'model', 'lang': 'zh_CN', 'res_id': template.id,
+            'src': template.subject, 'value': '${object.subject 或 object.record_name}', 'state': 'translated'})
+        self.assertEqual(self.env['ir.translation']._cs_drop_broken_template_translations(), 1)
+        self.assertFalse(self.env['ir.translation'].search([
+            ('name', '=', 'mail.template,subject'), ('res_id', '=', template.id), ('lang', '=', 'zh_CN'),
+            ('value', 'like', '或')]))
