@@ -2,3 +2,10 @@ from . import res_company
 from . import res_config_settings
 from . import cs_recruit_channel
 from . import hr_job
+from . import cs_recruit_gate
+from . import cs_applicant_work_history
+from . import hr_applicant
+from . import cs_audition
+from . import cs_interview
+from . import cs_recruit_test
+from . import cs_recruit_demo

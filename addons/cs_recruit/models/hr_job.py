@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.translate import _
 
-from ..services import requisition
+from ..services import requisition, screening
 
 
 class HrJob(models.Model):
@@ -62,6 +62,24 @@ class HrJob(models.Model):
     cs_channel_ids = fields.Many2many(
         'cs.recruit.channel', 'cs_recruit_channel_hr_job_rel', 'job_id', 'channel_id', string='Channels',
         help="Channels used for this campaign; applicants keep the channel that brought them in as their source.")
+    cs_pipeline = fields.Boolean(
+        'Customer Service Pipeline', default=True,
+        help="Applicants of this position go through the customer-service stages (简历筛选 → 初选 → 听试 → 初试 → "
+             "复试 → offer → 录用) with their gates; otherwise they use the other recruitment stages.")
+    cs_hopping_years = fields.Integer(
+        'Job-Hopping Window (years)', default=screening.DEFAULT_HOPPING_YEARS,
+        help="Resume screening counts the employers of the candidate's work history in the last years.")
+    cs_hopping_max_employers = fields.Integer(
+        'Maximum Employers', default=screening.DEFAULT_HOPPING_MAX_EMPLOYERS,
+        help="More employers than this in the job-hopping window fails the screening (frequent job changes). "
+             "Zero switches the rule off.")
+    cs_min_relevant_months = fields.Integer(
+        'Minimum Relevant Experience (months)', default=0,
+        help="Months of call-centre or customer-service work required; zero: experience is welcome, not required.")
+    cs_written_survey_id = fields.Many2one(
+        'survey.survey', 'Written Test', help="Survey sent to the candidates as written test (笔试), scored.")
+    cs_personality_survey_id = fields.Many2one(
+        'survey.survey', 'Personality Test', help="Survey sent to the candidates as personality test (性格测试).")
 
     @api.depends('no_of_recruitment', 'cs_buffer_percent')
     def _compute_cs_recruit_target(self):
@@ -89,7 +107,8 @@ class HrJob(models.Model):
         return [('id', 'in' if wanted else 'not in', overdue_ids)]
 
     @api.constrains('no_of_recruitment', 'cs_buffer_percent', 'cs_campaign_warning_days',
-                    'cs_campaign_start', 'cs_campaign_end', 'cs_min_age', 'cs_max_age', 'cs_min_typing_speed')
+                    'cs_campaign_start', 'cs_campaign_end', 'cs_min_age', 'cs_max_age', 'cs_min_typing_speed',
+                    'cs_hopping_years', 'cs_hopping_max_employers', 'cs_min_relevant_months')
     def _check_cs_requisition(self):
         for job in self:
             if job.no_of_recruitment < 0:
@@ -105,6 +124,8 @@ class HrJob(models.Model):
                 raise ValidationError(_("Ages and typing speed of %s cannot be negative.") % job.name)
             if job.cs_min_age and job.cs_max_age and job.cs_min_age > job.cs_max_age:
                 raise ValidationError(_("The minimum age of %s is above its maximum age.") % job.name)
+            if job.cs_hopping_years < 0 or job.cs_hopping_max_employers < 0 or job.cs_min_relevant_months < 0:
+                raise ValidationError(_("The screening limits of %s cannot be negative.") % job.name)
 
     @api.multi
     def _cs_campaign_window(self, today):
@@ -141,6 +162,19 @@ class HrJob(models.Model):
         failures = requisition.check_requirements(profile, self.cs_requirements())
         return [(failure.code, self._cs_failure_message(failure)) for failure in failures]
 
+    @api.multi
+    def cs_screen_candidate(self, profile, work_history, today):
+        """Screen a candidate for this position (R3): requirements, job-hopping, relevant experience.
+
+        ``profile`` as in :meth:`cs_check_candidate`, ``work_history`` a list of :class:`screening.WorkPeriod`,
+        ``today`` a ``date``. Returns the ``(code, message)`` pairs of the failed rules (empty: passed).
+        """
+        self.ensure_one()
+        failures = screening.screen(
+            profile, self.cs_requirements(), work_history, today=today, hopping_years=self.cs_hopping_years,
+            hopping_max_employers=self.cs_hopping_max_employers, min_relevant_months=self.cs_min_relevant_months)
+        return [(failure.code, self._cs_failure_message(failure)) for failure in failures]
+
     def _cs_failure_message(self, failure):
         education = dict(self._fields['cs_min_education']._description_selection(self.env))
         mandarin = dict(self._fields['cs_min_mandarin_level']._description_selection(self.env))
@@ -168,4 +202,10 @@ class HrJob(models.Model):
                 mandarin.get(failure.actual, failure.actual), mandarin.get(failure.required))
         if failure.code == 'office_skills':
             return _("Office skills are required.")
+        if failure.code == 'job_hopping':
+            years, limit = failure.required
+            return _("Frequent job changes: %s employers in the last %s years (at most %s): %s.") % (
+                len(failure.actual), years, limit, ', '.join(failure.actual))
+        if failure.code == 'experience':
+            return _("%s months of relevant experience, %s required.") % (failure.actual, failure.required)
         return failure.reason

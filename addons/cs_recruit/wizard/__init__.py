@@ -1,0 +1,2 @@
+from . import cs_screening_override
+from . import cs_recruit_analysis
