@@ -4,8 +4,8 @@
     .venv/bin/python scripts/i18n.py DB MODULE [MODULE ...]
 
 Exports the module's terms with Odoo's own exporter, takes each translation from the current
-i18n/zh_CN.po (or from Odoo's own translations when the term comes from a parent model), writes the
-file back and lists the terms still untranslated. Exits 1 while any term is untranslated.
+i18n/zh_CN.po (or from Odoo's own translations of the same words, listed as "borrowed" to be checked),
+writes the file back and lists the terms still untranslated. Exits 1 while any term is untranslated.
 """
 import os
 import re
@@ -50,6 +50,10 @@ def refresh(database, module):
         string = known.get(msgid) or (exported_string if exported_string != msgid or CJK.search(msgid) else '')
         if not string:
             missing.append(msgid)
+        elif not known.get(msgid) and not CJK.search(msgid):
+            # Odoo pre-fills a new term with another module's translation of the same words, which may
+            # not fit here ("State" of a country for the state of a record): worth a look.
+            print('%s: borrowed from Odoo, check: %s -> %s' % (module, msgid[:80], string[:40]))
         blocks[index] = '\n'.join(lines[:msgstr_at] + ['msgstr ' + escape(string)])
     os.makedirs(os.path.dirname(target), exist_ok=True)
     with open(target, 'w', encoding='utf-8') as target_file:

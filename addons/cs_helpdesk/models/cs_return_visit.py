@@ -35,7 +35,7 @@ class CsReturnVisit(models.Model):
     user_id = fields.Many2one('res.users', 'Visiting Agent', index=True, track_visibility='onchange')
     date_due = fields.Datetime('Due', required=True, index=True)
     date_done = fields.Datetime('Done on', readonly=True)
-    state = fields.Selection(VISIT_STATES, default='planned', required=True, index=True,
+    state = fields.Selection(VISIT_STATES, 'Status', default='planned', required=True, index=True,
                              track_visibility='onchange')
     script = fields.Text()
     opinion = fields.Text('Customer Opinion')

@@ -23,7 +23,8 @@ class CsSurveyCampaign(models.Model):
     team_id = fields.Many2one('cs.team', 'Team', required=True)
     date_due = fields.Datetime('Visits Due', required=True, default=fields.Datetime.now)
     script = fields.Text(help="Opening words of the call, read before the questionnaire.")
-    state = fields.Selection(CAMPAIGN_STATES, default='draft', required=True, track_visibility='onchange')
+    state = fields.Selection(CAMPAIGN_STATES, 'Status', default='draft', required=True,
+                             track_visibility='onchange')
     visit_ids = fields.One2many('cs.return.visit', 'campaign_id', 'Visits')
     visit_count = fields.Integer(compute='_compute_visit_counts')
     reached_count = fields.Integer(compute='_compute_visit_counts')

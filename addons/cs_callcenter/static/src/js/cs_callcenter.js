@@ -36,7 +36,9 @@ var AgentStatusMenu = Widget.extend({
 
     _refresh: function () {
         var self = this;
-        return this._rpc({model: 'cs.agent.status', method: 'get_my_state', args: []}).then(function (info) {
+        // The user's context carries the language: the state labels come back translated.
+        return this._rpc({model: 'cs.agent.status', method: 'get_my_state', args: [],
+                          context: session.user_context}).then(function (info) {
             self._renderState(info);
         });
     },
@@ -59,6 +61,7 @@ var AgentStatusMenu = Widget.extend({
             model: 'cs.agent.status',
             method: 'set_my_state',
             args: [$(event.currentTarget).data('state')],
+            context: session.user_context,
         }).then(function (info) {
             self._renderState(info);
         });
