@@ -46,10 +46,10 @@ class CsTicket(models.Model):
 
     @api.multi
     def write(self, vals):
-        rerouted = self.browse()
-        if 'complaint_level' in vals or 'type_id' in vals:
-            rerouted = self.filtered(lambda ticket: ticket.complaint_level != vals.get(
-                'complaint_level', ticket.complaint_level) or ticket.type_id.id != vals.get('type_id', ticket.type_id.id))
+        def changes_routing(ticket):
+            return (ticket.complaint_level != vals.get('complaint_level', ticket.complaint_level)
+                    or ticket.type_id.id != vals.get('type_id', ticket.type_id.id))
+        rerouted = self.filtered(changes_routing) if {'complaint_level', 'type_id'} & set(vals) else self.browse()
         result = super(CsTicket, self).write(vals)
         complaints = rerouted.filtered(lambda ticket: ticket.type_code == 'complaint')
         unleveled = complaints.filtered(lambda ticket: not ticket.complaint_level)

@@ -9,3 +9,11 @@ from . import cs_audition
 from . import cs_interview
 from . import cs_recruit_test
 from . import cs_recruit_demo
+from . import cs_training_course
+from . import cs_training_session
+from . import cs_training_attendance
+from . import hr_employee
+from . import res_users
+from . import cs_call_queue
+from . import cs_ticket
+from . import cs_training_demo

@@ -15,6 +15,16 @@ class SurveySurvey(models.Model):
                           "survey is used as a recruitment test.")
 
 
+class SurveyUserInput(models.Model):
+    _inherit = 'survey.user_input'
+
+    @api.multi
+    def _cs_quiz_score(self):
+        """Score of these answers: the sum of the quiz marks of the chosen answers (recruitment tests and
+        training exams score the same way)."""
+        return sum(self.mapped('user_input_line_ids.quizz_mark'))
+
+
 class CsRecruitTest(models.Model):
     """A written or personality test (笔试, 性格测试, R5) taken by a candidate through Odoo's survey: the candidate
     answers with a personal link; the quiz score of the answers is compared with the pass mark."""
@@ -40,7 +50,7 @@ class CsRecruitTest(models.Model):
         for test in self:
             answers = test.user_input_id
             test.state = 'done' if answers.state == 'done' else ('sent' if answers else 'draft')
-            test.score = sum(answers.user_input_line_ids.mapped('quizz_mark')) if answers else 0.0
+            test.score = answers._cs_quiz_score() if answers else 0.0
             test.passed = test.state == 'done' and assessment.passes(test.score, test.pass_mark)
 
     @api.onchange('kind', 'applicant_id')

@@ -329,6 +329,15 @@ class HrApplicant(models.Model):
         return action
 
     @api.multi
+    def create_employee_from_applicant(self):
+        """Odoo's hiring (the offer accepted, or its own button): a new agent of the customer-service pipeline
+        is enrolled in the onboarding course at once (R8), which certifies them when passed (R9)."""
+        action = super(HrApplicant, self).create_employee_from_applicant()
+        # The enrolment follows from the hiring: recruiters need no training rights for it.
+        self.filtered('cs_pipeline').mapped('emp_id').sudo().cs_enroll_onboarding()
+        return action
+
+    @api.multi
     def action_cs_decline_offer(self):
         now = fields.Datetime.now()
         for applicant in self:

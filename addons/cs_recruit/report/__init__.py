@@ -1,1 +1,2 @@
 from . import cs_recruit_report
+from . import cs_training_report

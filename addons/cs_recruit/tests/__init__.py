@@ -7,3 +7,8 @@ from . import test_recruit_offer
 from . import test_recruit_analytics
 from . import test_recruit_access
 from . import test_recruit_demo
+from . import test_training_services
+from . import test_training_session
+from . import test_training_certification
+from . import test_training_access
+from . import test_training_demo

@@ -100,3 +100,72 @@ class RecruitCase(SavepointCase):
                       'offer_start_date': fields.Date.to_string(self.today + timedelta(days=7))})
         second.action_make_offer()
         return second
+
+
+class TrainingCase(SavepointCase):
+    """Shared training fixture: a trainer, two agents and a leader with employee records, a supervisor and a
+    director without, a team led by the leader, a call queue, the onboarding course of the addon's data and a
+    skills course with the onboarding exam survey (five questions of 20 points, 100 in all)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TrainingCase, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, no_reset_password=True,
+                                       mail_notrack=True, mail_create_nolog=True))
+        make = RecruitCase._make_user.__func__
+        cls.trainer = make(cls, 't_tr_trainer', '孙老师', ['cs_helpdesk.group_cs_trainer'])
+        cls.agent_user = make(cls, 't_tr_agent', '李娜', ['cs_helpdesk.group_cs_agent'])
+        cls.agent2_user = make(cls, 't_tr_agent2', '王磊', ['cs_helpdesk.group_cs_agent'])
+        cls.outsider_user = make(cls, 't_tr_outsider', '赵强', ['cs_helpdesk.group_cs_agent'])
+        cls.leader = make(cls, 't_tr_leader', '陈班长', ['cs_helpdesk.group_cs_leader'])
+        cls.supervisor = make(cls, 't_tr_supervisor', '刘主管', ['cs_helpdesk.group_cs_supervisor'])
+        cls.director = make(cls, 't_tr_director', '周总监', ['cs_helpdesk.group_cs_director'])
+        cls.team = cls.env['cs.team'].create({
+            'name': '培训测试组', 'code': 'TTR', 'leader_id': cls.leader.id, 'supervisor_id': cls.supervisor.id,
+            'member_ids': [(6, 0, (cls.agent_user | cls.agent2_user | cls.leader).ids)]})
+        cls.other_team = cls.env['cs.team'].create({'name': '其他组', 'code': 'TTO',
+                                                    'member_ids': [(6, 0, cls.outsider_user.ids)]})
+        Employee = cls.env['hr.employee']
+        cls.agent = Employee.create({'name': '李娜', 'user_id': cls.agent_user.id})
+        cls.agent2 = Employee.create({'name': '王磊', 'user_id': cls.agent2_user.id})
+        cls.outsider = Employee.create({'name': '赵强', 'user_id': cls.outsider_user.id})
+        cls.leader_employee = Employee.create({'name': '陈班长', 'user_id': cls.leader.id})
+        cls.queue = cls.env['cs.call.queue'].create({'name': '培训测试队列', 'code': 'ttr-queue'})
+        cls.onboarding = cls.env.ref('cs_recruit.training_course_onboarding')
+        cls.exam_survey = cls.env.ref('cs_recruit.survey_training_onboarding_exam')
+        cls.skills = cls.env['cs.training.course'].create({
+            'name': '业务技能测试课', 'category': 'skills', 'method': 'classroom', 'duration_hours': 2,
+            'exam_survey_id': cls.exam_survey.id})
+        cls.no_exam = cls.env['cs.training.course'].create({
+            'name': '心理抗压测试课', 'category': 'resilience', 'method': 'self_study', 'duration_hours': 3})
+        cls.Session = cls.env['cs.training.session'].sudo(cls.trainer)
+
+    def make_session(self, course, employees, date_start='2026-03-10 01:00:00', **values):
+        vals = {'course_id': course.id, 'date_start': date_start,
+                'date_end': date_start[:11] + '09:00:00',
+                'attendance_ids': [(0, 0, {'employee_id': employee.id}) for employee in employees]}
+        vals.update(values)
+        return self.Session.create(vals)
+
+    def answer_exam(self, line, wrong_answers=0):
+        """The attendee answers the exam survey: the first ``wrong_answers`` questions wrong, the rest right."""
+        answers = line._ensure_exam_input()
+        survey = line.session_id.exam_survey_id
+        for index, question in enumerate(survey.page_ids.mapped('question_ids')):
+            labels = question.labels_ids.sorted('quizz_mark', reverse=True)
+            self.env['survey.user_input_line'].create({
+                'user_input_id': answers.id, 'question_id': question.id, 'survey_id': survey.id,
+                'answer_type': 'suggestion',
+                'value_suggested': (labels[-1] if index < wrong_answers else labels[0]).id})
+        answers.state = 'done'
+        return answers
+
+    def certify(self, employee):
+        """Pass the onboarding course with a score of 100, as the trainer."""
+        session = self.make_session(self.onboarding, employee, date_start='2026-01-05 01:00:00')
+        session.action_schedule()
+        session.action_start()
+        session.action_evaluate()
+        session.attendance_ids.exam_score = 100
+        session.action_done()
+        return session
