@@ -3,7 +3,7 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..services import sla_clock
+from ..services import sla_clock, sla_matching
 from .cs_ticket import PRIORITIES
 from .res_partner import CUSTOMER_LEVELS
 
@@ -74,19 +74,18 @@ class CsSlaPolicy(models.Model):
                 raise ValidationError(_("SLA policy %s: the calendar %s has no working hours.")
                                       % (policy.name, policy.calendar_id.name))
 
-    @api.model
+    @api.multi
     def _match(self, ticket):
-        """The policy that applies to ``ticket``, or an empty recordset."""
-        from ..services.sla_matching import first_matching
+        """The policy among these (in sequence order) that applies to ``ticket``, or an empty recordset."""
         facts = {
             'type_id': ticket.type_id.id,
             'team_id': ticket.team_id.id,
             'priority': ticket.priority,
             'customer_level': ticket.partner_id.cs_level or 'normal',
         }
-        policies = self.search([('company_id', 'in', (False, ticket.company_id.id))])
-        match = first_matching([policy._criteria() for policy in policies], facts)
-        return self.browse(match['id']) if match else self
+        candidates = self.filtered(lambda policy: policy.company_id in (ticket.company_id, self.env['res.company']))
+        match = sla_matching.first_matching([policy._criteria() for policy in candidates], facts)
+        return self.browse(match['id']) if match else self.browse()
 
     @api.multi
     def _criteria(self):

@@ -76,10 +76,10 @@ class CsTicket(models.Model):
     def _sla_recompute(self, now=None):
         """Match the policy, then recompute deadlines, status and next check of each ticket."""
         now = now or fields.Datetime.now()
-        Policy = self.env['cs.sla.policy'].sudo()
+        policies = self.env['cs.sla.policy'].sudo().search([])
         schedules = {}
         for ticket in self.sudo():
-            policy = Policy._match(ticket)
+            policy = policies._match(ticket)
             if policy and policy.id not in schedules:
                 schedules[policy.id] = policy._working_schedule()
             values = ticket._sla_values(policy, schedules.get(policy.id), now)

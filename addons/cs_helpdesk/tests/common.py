@@ -12,7 +12,8 @@ class HelpdeskCase(SavepointCase):
     def setUpClass(cls):
         super(HelpdeskCase, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False, no_reset_password=True))
-        cls.env['res.lang'].load_lang('en_US')
+        if not cls.env['res.lang'].search([('code', '=', 'en_US')]):
+            cls.env['res.lang'].load_lang('en_US')
         cls.agent_a = cls._make_user('t_agent_a', '张伟', 'group_cs_agent')
         cls.agent_a2 = cls._make_user('t_agent_a2', '李娜', 'group_cs_agent')
         cls.agent_b = cls._make_user('t_agent_b', '吴磊', 'group_cs_agent')
