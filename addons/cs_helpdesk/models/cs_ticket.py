@@ -56,9 +56,7 @@ class CsTicket(models.Model):
         return self.env['cs.ticket.type'].search([('code', '=', 'consult')], limit=1)
 
     def _default_team_id(self):
-        team_id = self.env.context.get('default_team_id')
-        if team_id:
-            return self.env['cs.team'].browse(team_id)
+        # A default_team_id in the context (team dashboards, aliases) wins over this, as for any field.
         return self.env['cs.team'].search([('member_ids', 'in', self.env.uid)], limit=1)
 
     def _default_user_id(self):
