@@ -14,6 +14,7 @@
         'data/hr_recruitment_stage_data.xml',
         'data/survey_survey_data.xml',
         'security/cs_training_security.xml',
+        'security/res_partner_security.xml',
         'data/cs_training_survey_data.xml',
         'data/cs_training_data.xml',
         'views/hr_job_views.xml',

@@ -37,7 +37,7 @@ class CsAgentStatus(models.Model):
     company_id = fields.Many2one(related='user_id.company_id', store=True, readonly=True)
 
     @api.model
-    def set_state(self, user, state, when=None, source='manual', call=None):
+    def _set_state(self, user, state, when=None, source='manual', call=None):
         """Put ``user`` in ``state`` from ``when`` (a UTC string, default now); return the new period.
 
         Closes the open period with its duration. An event older than the open period changes nothing
@@ -63,7 +63,7 @@ class CsAgentStatus(models.Model):
         """Called by the status menu of the web client: the current user changes their own status."""
         if state not in MANUAL_STATES:
             raise UserError(_("This status is set by the telephone system, not by hand."))
-        self.set_state(self.env.user, state)
+        self._set_state(self.env.user, state)
         return self.get_my_state()
 
     @api.model
@@ -84,6 +84,6 @@ class CsAgentStatus(models.Model):
         after-call work."""
         when = fields.Datetime.to_string(event['timestamp'])
         if event['event'] == 'answer':
-            self.set_state(call.agent_id, 'on_call', when, source='cti', call=call)
+            self._set_state(call.agent_id, 'on_call', when, source='cti', call=call)
         elif event['event'] == 'hangup' and call.status == 'answered':
-            self.set_state(call.agent_id, 'acw', when, source='cti', call=call)
+            self._set_state(call.agent_id, 'acw', when, source='cti', call=call)

@@ -3,6 +3,7 @@ import logging
 import psycopg2
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 from odoo.addons.cs_helpdesk.services.contact_check import DEFAULT_REGION, normalize_phone
 
@@ -30,6 +31,14 @@ HANGUP_CAUSES = [
 ]
 EVALUATIONS = [('satisfied', 'Satisfied'), ('neutral', 'Neutral'), ('dissatisfied', 'Dissatisfied')]
 SOURCES = [('cti', 'CTI Event'), ('cdr', 'CDR Import'), ('manual', 'Manual')]
+# Facts the telephone system reports (CTI events, CDR import): read-only for every role, since the KPIs are
+# computed from them. The CTI and import paths write them as the superuser.
+PBX_FIELDS = frozenset([
+    'call_uid', 'direction', 'caller_number', 'callee_number', 'queue_id', 'team_id', 'agent_id', 'pbx_id',
+    'company_id', 'date_start', 'date_answer', 'date_end', 'wait_seconds', 'talk_seconds', 'hold_seconds',
+    'acw_seconds', 'status', 'progress', 'hangup_cause', 'evaluation', 'evaluation_valid', 'recording_url',
+    'ivr_path', 'disposition', 'source', 'cti_agent_rank',
+])
 
 
 class CsCall(models.Model):
@@ -116,6 +125,7 @@ class CsCall(models.Model):
 
     @api.model
     def create(self, vals):
+        self._check_pbx_fields(vals)
         vals = dict(vals)
         region = self._phone_region(self.env['res.company'].browse(vals['company_id'])
                                     if vals.get('company_id') else None)
@@ -129,6 +139,20 @@ class CsCall(models.Model):
         if not vals.get('team_id') and (vals.get('queue_id') or vals.get('agent_id')):
             vals['team_id'] = self._team_for(vals.get('queue_id'), vals.get('agent_id'))
         return super(CsCall, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_pbx_fields(vals)
+        return super(CsCall, self).write(vals)
+
+    @api.model
+    def _check_pbx_fields(self, vals):
+        if self.env.user._is_superuser():
+            return
+        refused = PBX_FIELDS.intersection(vals)
+        if refused:
+            raise AccessError(_("These facts of a call come from the telephone system and cannot be written "
+                                "by hand: %s.") % ', '.join(sorted(self._fields[name].string for name in refused)))
 
     @api.model
     def _team_for(self, queue_id, agent_id):
@@ -146,7 +170,11 @@ class CsCall(models.Model):
 
         Raises ``cti_event.CtiError`` (answered 400) on a malformed body or an unknown queue or agent. A
         repeated event, or one that arrives after later ones, changes nothing it should not.
+
+        Only the CTI controller calls it, as the superuser, once the PBX's token is checked.
         """
+        if not self.env.user._is_superuser():
+            raise AccessError(_("Call events come from the telephone system only."))
         event = cti_event.validate_event(body)
         company = pbx.company_id
         queue = agent = None

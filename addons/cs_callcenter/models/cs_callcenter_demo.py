@@ -21,7 +21,7 @@ class CsCallcenterDemo(models.AbstractModel):
     _description = 'Call Center Demo Data Generator'
 
     @api.model
-    def generate(self, call_count=3000, days=90, seed=20261126):
+    def _generate(self, call_count=3000, days=90, seed=20261126):
         """Create about ``call_count`` calls over ``days`` days plus one call for every phone work order.
 
         Deterministic for a given ``seed``; a second run adds nothing (the call ids are the same).

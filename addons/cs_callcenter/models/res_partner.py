@@ -22,8 +22,7 @@ class ResPartner(models.Model):
 
     @api.multi
     def _compute_cs_call_count(self):
-        groups = self.env['cs.call'].read_group([('partner_id', 'in', self.ids)], ['partner_id'], ['partner_id'])
-        counts = {group['partner_id'][0]: group['partner_id_count'] for group in groups}
+        counts = self._count_by_partner(self.env['cs.call'], [('partner_id', 'in', self.ids)])
         for partner in self:
             partner.cs_call_count = counts.get(partner.id, 0)
 

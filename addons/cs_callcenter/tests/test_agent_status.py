@@ -11,9 +11,9 @@ class TestAgentStatus(CallCenterCase):
 
     def test_changes_are_logged_with_their_durations(self):
         Status = self.env['cs.agent.status']
-        Status.set_state(self.agent_a, 'ready', '2024-05-01 01:00:00')
-        Status.set_state(self.agent_a, 'break', '2024-05-01 01:25:00')
-        Status.set_state(self.agent_a, 'ready', '2024-05-01 01:40:00')
+        Status._set_state(self.agent_a, 'ready', '2024-05-01 01:00:00')
+        Status._set_state(self.agent_a, 'break', '2024-05-01 01:25:00')
+        Status._set_state(self.agent_a, 'ready', '2024-05-01 01:40:00')
         # 01:00 → 01:25 = 1500 s ready; 01:25 → 01:40 = 900 s on break; the last period is open.
         self.assertEqual([(s.state, s.duration_seconds, bool(s.date_end)) for s in self.log(self.agent_a)],
                          [('ready', 1500, True), ('break', 900, True), ('ready', 0, False)])
@@ -27,7 +27,7 @@ class TestAgentStatus(CallCenterCase):
             self.env['cs.agent.status'].sudo(self.agent_a).set_my_state('on_call')
 
     def test_cti_events_put_the_agent_on_call_then_in_after_call_work(self):
-        self.env['cs.agent.status'].set_state(self.agent_a, 'ready', '2024-05-01 01:00:00')
+        self.env['cs.agent.status']._set_state(self.agent_a, 'ready', '2024-05-01 01:00:00')
         self.cti('ring', timestamp='2024-05-01T09:30:00+08:00')
         self.cti('answer', timestamp='2024-05-01T09:30:12+08:00', agent='7001')
         self.cti('hangup', timestamp='2024-05-01T09:33:12+08:00')
@@ -39,8 +39,8 @@ class TestAgentStatus(CallCenterCase):
 
     def test_agents_read_only_their_own_log_and_leaders_their_teams(self):
         Status = self.env['cs.agent.status']
-        own = Status.set_state(self.agent_a, 'ready')
-        other = Status.set_state(self.agent_b, 'ready')
+        own = Status._set_state(self.agent_a, 'ready')
+        other = Status._set_state(self.agent_b, 'ready')
         self.assertEqual(Status.sudo(self.agent_a).search([('id', 'in', (own | other).ids)]), own)
         self.assertEqual(Status.sudo(self.leader_a).search([('id', 'in', (own | other).ids)]), own)
         with self.assertRaises(AccessError):

@@ -15,6 +15,7 @@ from . import res_partner
 from . import res_company
 from . import res_config_settings
 from . import res_users
+from . import base
 from . import ir_translation
 from . import cs_helpdesk_demo
 from . import cs_service

@@ -53,7 +53,7 @@ class CsHelpdeskDemo(models.AbstractModel):
     _description = 'Helpdesk Demo Data Generator'
 
     @api.model
-    def generate(self, customer_count=48, ticket_count=320, days=90, seed=20261125):
+    def _generate(self, customer_count=48, ticket_count=320, days=90, seed=20261125):
         """Create ``customer_count`` customers and ``ticket_count`` work orders spread over ``days`` days.
 
         Deterministic for a given ``seed``. Older orders are more likely to be closed, as in a real centre.

@@ -38,6 +38,8 @@ class CsSurveyCampaign(models.Model):
     @api.multi
     def action_plan_visits(self):
         """Plan one visit for each customer the filter selects (customers already planned are skipped)."""
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         for campaign in self:
             try:
                 domain = safe_eval(campaign.partner_domain or '[]')
@@ -56,6 +58,7 @@ class CsSurveyCampaign(models.Model):
 
     @api.multi
     def action_done(self):
+        self.check_access_rights('write')
         self.write({'state': 'done'})
 
     @api.multi

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
 from ..services import contact_check
@@ -20,6 +20,16 @@ PRIORITIES = [
     ('2', 'High'),
     ('3', 'Urgent'),
 ]
+
+# What the process sets (first-contact ownership, the SLA clock, the dates of the stages): read-only for
+# every role. The process writes them as the superuser or below the guard of create/write.
+PROCESS_FIELDS = frozenset([
+    'owner_id', 'date_first_response', 'date_resolved', 'date_closed', 'date_last_stage_update',
+    'sla_policy_id', 'response_deadline', 'resolve_deadline', 'sla_status', 'sla_next_check', 'sla_paused',
+    'sla_response_escalated', 'sla_resolve_escalated', 'closed_in_time',
+])
+# What a closed order keeps as it was closed (it drives complaint timeliness, KPI #11).
+CLOSED_FIELDS = frozenset(['resolution', 'root_cause'])
 
 COMPLAINT_LEVELS = [
     ('normal', 'Normal'),
@@ -154,6 +164,8 @@ class CsTicket(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
+        if not self.env.user._is_superuser():
+            self._check_process_fields(vals, allowed={'owner_id': self._first_receiver_id(vals)})
         if vals.get('number', '/') == '/':
             vals['number'] = self.env['ir.sequence'].next_by_code('cs.ticket') or '/'
         if vals.get('partner_id'):
@@ -170,9 +182,13 @@ class CsTicket(models.Model):
 
     @api.multi
     def write(self, vals):
-        if 'owner_id' in vals and not self.env.user._is_superuser():
-            if any(ticket.owner_id and ticket.owner_id.id != vals['owner_id'] for ticket in self):
+        if not self.env.user._is_superuser():
+            if 'owner_id' in vals and any(ticket.owner_id.id != vals['owner_id'] for ticket in self):
                 raise UserError(_("The first-contact owner of a work order is kept for life and cannot be changed."))
+            self._check_process_fields(vals, allowed={'owner_id': vals.get('owner_id')})
+            if CLOSED_FIELDS.intersection(vals) and self.filtered(lambda ticket: ticket.stage_kind == 'closed'):
+                raise AccessError(_("A closed work order keeps its root cause and resolution as it was closed: "
+                                    "reopen it to change them."))
         now = fields.Datetime.now()
         if 'stage_id' in vals:
             stage = self.env['cs.ticket.stage'].browse(vals['stage_id'])
@@ -196,7 +212,14 @@ class CsTicket(models.Model):
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
-        """Mail to a team alias becomes an unassigned work order of that team, from the sender."""
+        """Mail to a team alias becomes an unassigned work order of that team, from the sender.
+
+        A hook of the mail gateway, which runs it as the superuser (incoming mail servers, ``/mail/receive``)
+        or as the owner an administrator gave the alias; nobody else may call it, since its values (owner,
+        assignee) are trusted.
+        """
+        if not self._cs_is_mail_gateway_user():
+            raise AccessError(_("Work orders are created from mail by the mail gateway only."))
         values = {
             'name': msg_dict.get('subject') or _("No subject"),
             'description': html2plaintext(msg_dict.get('body') or ''),
@@ -210,6 +233,15 @@ class CsTicket(models.Model):
         values.update(custom_values or {})
         return super(CsTicket, self.with_context(cs_mail_gateway=True)).message_new(
             msg_dict, custom_values=values)
+
+    @api.model
+    def _cs_is_mail_gateway_user(self):
+        """True for the users the mail gateway runs as: the superuser, administrators, alias owners."""
+        user = self.env.user
+        if user._is_superuser() or user._is_system():
+            return True
+        return bool(self.env['mail.alias'].sudo().search_count([
+            ('alias_user_id', '=', user.id), ('alias_model_id.model', '=', self._name)]))
 
     @api.multi
     def message_get_suggested_recipients(self):
@@ -236,6 +268,16 @@ class CsTicket(models.Model):
     def action_assign_to_me(self):
         """Take an unassigned order of the team."""
         self.write({'user_id': self.env.uid})
+
+    @api.model
+    def _check_process_fields(self, vals, allowed=None):
+        """Refuse values of the fields the process sets, except the ``allowed`` {field: value} it would set."""
+        allowed = allowed or {}
+        refused = [name for name in PROCESS_FIELDS.intersection(vals)
+                   if not (name in allowed and (vals[name] or False) == (allowed[name] or False))]
+        if refused:
+            raise AccessError(_("These fields of a work order are set by the process and cannot be written by "
+                                "hand: %s.") % ', '.join(sorted(self._fields[name].string for name in refused)))
 
     @api.multi
     def _first_receiver_id(self, vals):

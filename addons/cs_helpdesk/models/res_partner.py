@@ -88,6 +88,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _count_by_partner(self, model, domain):
+        """{partner id: number of ``model`` records} the user may read; none for users without access to
+        ``model`` (a recruiter opening a contact), instead of an access error on the contact form."""
+        if not model.check_access_rights('read', raise_exception=False):
+            return {}
         return {group['partner_id'][0]: group['partner_id_count']
                 for group in model.read_group(domain, ['partner_id'], ['partner_id'])}
 

@@ -1,4 +1,14 @@
+from odoo import api
+from odoo.models import check_method_name
 from odoo.tests.common import SavepointCase
+
+
+def rpc(env, user, model, method, *args, **kwargs):
+    """Call ``model.method(*args, **kwargs)`` as ``user`` the way a client's RPC reaches it: Odoo's dispatch
+    (``odoo.service.model.execute_cr``, ``/web/dataset/call_kw``) refuses private names, then ``api.call_kw``
+    runs the method, on the records whose ids come first in ``args`` for a record method."""
+    check_method_name(method)
+    return api.call_kw(env(user=user.id)[model], method, list(args), kwargs)
 
 
 class HelpdeskCase(SavepointCase):

@@ -17,3 +17,4 @@ from . import res_users
 from . import cs_call_queue
 from . import cs_ticket
 from . import cs_training_demo
+from . import res_partner

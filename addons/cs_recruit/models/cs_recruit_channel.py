@@ -61,7 +61,9 @@ class CsRecruitChannel(models.Model):
     ]
 
     def _compute_figures(self):
-        figures = self.cs_channel_figures()
+        # Recruitment figures are for those who read the applications; other employees see zeros.
+        readable = self.env['hr.applicant'].check_access_rights('read', raise_exception=False)
+        figures = self.cs_channel_figures() if readable else {}
         for channel in self:
             values = figures.get(channel.id, {})
             channel.applicant_count = values.get('applicants', 0)
@@ -81,6 +83,7 @@ class CsRecruitChannel(models.Model):
         retention_base, retained, retention_ratio (None without hires old enough). Optional filters: the
         applied jobs (ids) and the application dates (strings 'YYYY-MM-DD', inclusive).
         """
+        self.env['hr.applicant'].check_access_rights('read')  # counted in SQL: check the caller first
         if not self.ids:
             return {}
         today = today or fields.Date.from_string(fields.Date.context_today(self))

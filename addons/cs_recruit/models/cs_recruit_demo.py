@@ -24,7 +24,7 @@ class CsRecruitDemo(models.AbstractModel):
     _description = 'Recruitment Demo Data Generator'
 
     @api.model
-    def generate(self, seed=20261125):
+    def _generate(self, seed=20261125):
         """Create the demo applicants of the agent (客服代表) and shift-leader (话务班长) positions.
 
         Deterministic for a given ``seed``. The agent campaign has 40 applicants, the shift-leader one 14.

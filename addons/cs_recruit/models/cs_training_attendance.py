@@ -148,7 +148,7 @@ class CsTrainingAttendance(models.Model):
             survey_token=answers.token).action_start_survey()
 
     @api.model
-    def attendance_rate(self, employee, date_from, date_to):
+    def _attendance_rate(self, employee, date_from, date_to):
         """Training attendance rate (K2 #14) of ``employee`` for sessions starting in [date_from, date_to):
         attended / required × 100, or None when no session was required. Cancelled sessions do not count."""
         domain = [('employee_id', '=', employee.id), ('required', '=', True),

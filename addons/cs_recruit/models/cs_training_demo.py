@@ -19,7 +19,7 @@ class CsTrainingDemo(models.AbstractModel):
     _description = 'Training Demo Data Generator'
 
     @api.model
-    def generate(self, seed=20261126):
+    def _generate(self, seed=20261126):
         """Create the demo training data; deterministic for a given ``seed``. Returns the number of results."""
         rng = random.Random(seed)
         env = self.with_context(tracking_disable=True, mail_notrack=True, mail_create_nolog=True).env
@@ -53,9 +53,9 @@ class CsTrainingDemo(models.AbstractModel):
         Session = env['cs.training.session']
         for team_xmlid in ('cs_helpdesk.team_hotline_1', 'cs_helpdesk.team_hotline_2'):
             team = ref(team_xmlid)
-            past = Session.create_monthly_exam(team, exam_course, fields.Date.to_string(last_month))
+            past = Session._create_monthly_exam(team, exam_course, fields.Date.to_string(last_month))
             self._finish(env, rng, past, pass_share=0.75)
-            upcoming = Session.create_monthly_exam(team, exam_course, fields.Date.to_string(today))
+            upcoming = Session._create_monthly_exam(team, exam_course, fields.Date.to_string(today))
             upcoming.action_schedule()
         # The complaints course: one session last month (one agent absent), the next one in a week.
         complaints = ref('training_course_complaints')

@@ -156,6 +156,8 @@ class CsTrainingSession(models.Model):
     @api.multi
     def action_collect_exams(self):
         """Create the attendees' personal exam answer sheets (survey.user_input) that are still missing."""
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         for session in self:
             if not session.exam_survey_id:
                 raise UserError(_("Course %s has no exam survey.") % session.course_id.name)
@@ -164,7 +166,7 @@ class CsTrainingSession(models.Model):
         return True
 
     @api.model
-    def create_monthly_exam(self, team, course, day=None):
+    def _create_monthly_exam(self, team, course, day=None):
         """Create (or return) the monthly skills exam of ``team`` for the month of ``day`` (default today).
 
         The attendees are the employees linked to the team's members. One exam per team, course and month.

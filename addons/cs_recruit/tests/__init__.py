@@ -12,3 +12,4 @@ from . import test_training_session
 from . import test_training_certification
 from . import test_training_access
 from . import test_training_demo
+from . import test_candidate_privacy

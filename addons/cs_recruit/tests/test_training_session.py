@@ -89,11 +89,11 @@ class TestTrainingSession(TrainingCase):
 
     def test_monthly_exam_of_a_team(self):
         # The team's members 李娜, 王磊 and the leader have employees; the other team's 赵强 is not invited.
-        session = self.Session.create_monthly_exam(self.team, self.skills, '2026-03-04')
+        session = self.Session._create_monthly_exam(self.team, self.skills, '2026-03-04')
         self.assertEqual(session.kind, 'monthly_exam')
         self.assertEqual(session.attendance_ids.mapped('employee_id'), self.agent | self.agent2 | self.leader_employee)
         self.assertEqual(session.date_start, '2026-03-25 06:00:00')  # the 25th, 14:00 in China
-        self.assertEqual(self.Session.create_monthly_exam(self.team, self.skills, '2026-03-20'), session)
+        self.assertEqual(self.Session._create_monthly_exam(self.team, self.skills, '2026-03-20'), session)
         wizard = self.env['cs.training.monthly.exam'].sudo(self.trainer).create({
             'course_id': self.skills.id, 'team_ids': [(6, 0, self.team.ids)], 'date': '2026-04-02'})
         action = wizard.action_create()
@@ -116,8 +116,8 @@ class TestTrainingSession(TrainingCase):
         optional = self.make_session(self.no_exam, self.agent, date_start='2026-03-23 01:00:00')
         optional.attendance_ids.required = False
         Attendance = self.env['cs.training.attendance']
-        self.assertEqual(Attendance.attendance_rate(self.agent, '2026-03-01', '2026-04-01'), 66.7)
-        self.assertIsNone(Attendance.attendance_rate(self.agent, '2026-04-01', '2026-05-01'))
+        self.assertEqual(Attendance._attendance_rate(self.agent, '2026-03-01', '2026-04-01'), 66.7)
+        self.assertIsNone(Attendance._attendance_rate(self.agent, '2026-04-01', '2026-05-01'))
         report = self.env['cs.training.report'].search([('employee_id', '=', self.agent.id),
                                                         ('month', '=', '2026-03-01')])
         self.assertEqual((report.required_count, report.attended_count, report.attendance_rate), (3, 2, 66.7))

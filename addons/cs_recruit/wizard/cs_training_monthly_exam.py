@@ -18,7 +18,7 @@ class CsTrainingMonthlyExam(models.TransientModel):
         Session = self.env['cs.training.session']
         sessions = Session.browse()
         for team in self.team_ids:
-            sessions |= Session.create_monthly_exam(team, self.course_id, self.date)
+            sessions |= Session._create_monthly_exam(team, self.course_id, self.date)
         action = self.env.ref('cs_recruit.cs_training_session_action').read()[0]
         action['domain'] = [('id', 'in', sessions.ids)]
         return action
