@@ -1,6 +1,7 @@
 import logging
 
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import AccessError
 
 _logger = logging.getLogger(__name__)
 
@@ -10,6 +11,9 @@ class IrTranslation(models.Model):
 
     @api.model
     def load_module_terms(self, modules, langs):
+        # Public in Odoo, hence an RPC endpoint: loading a language is the administrators' (and install's).
+        if not self.env.user._is_admin():
+            raise AccessError(_("Only administrators load the translations of modules."))
         result = super(IrTranslation, self).load_module_terms(modules, langs)
         self._cs_drop_broken_template_translations()
         return result
