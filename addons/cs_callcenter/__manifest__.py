@@ -1,7 +1,7 @@
 {
     'name': 'Customer Service Call Center',
     'summary': 'Calls, CTI and CDR import, screen pop, queues, agent status',
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'Customer Service',
     'author': 'Customer Service Suite',
     'license': 'LGPL-3',
@@ -13,6 +13,7 @@
         'views/cs_callcenter_templates.xml',
         'views/cs_call_queue_views.xml',
         'views/cs_call_views.xml',
+        'views/cs_call_leg_views.xml',
         'views/cs_pbx_views.xml',
         'views/cs_agent_status_views.xml',
         'views/res_users_views.xml',
