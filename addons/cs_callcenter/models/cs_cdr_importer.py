@@ -158,9 +158,12 @@ class CsCdrImporter(models.AbstractModel):
         company = pbx.company_id if pbx else self.env.user.company_id
         Call = self.env['cs.call']
         region = Call._phone_region(company)
-        queues = {queue.code: queue for queue in self.env['cs.call.queue'].sudo().with_context(active_test=False)
+        # Plain ids, read once: no ORM field access per line.
+        queues = {queue.code: (queue.id, queue.team_id.id or None)
+                  for queue in self.env['cs.call.queue'].sudo().with_context(active_test=False)
                   .search([('company_id', '=', company.id)])}
-        agents = {user.cs_extension: user for user in self.env['res.users'].sudo().with_context(active_test=False)
+        agents = {user.cs_extension: (user.id, user.cs_team_ids[:1].id or None)
+                  for user in self.env['res.users'].sudo().with_context(active_test=False)
                   .search([('cs_extension', '!=', False), ('company_id', '=', company.id)])}
         numbers = {}
 
@@ -170,26 +173,26 @@ class CsCdrImporter(models.AbstractModel):
             return numbers[number]
 
         def resolve(line, call):
-            queue = agent = None
+            queue_id = queue_team_id = agent_id = agent_team_id = None
             warnings = []
             if call['queue']:
-                queue = queues.get(call['queue'])
-                if not queue:
+                if call['queue'] in queues:
+                    queue_id, queue_team_id = queues[call['queue']]
+                else:
                     warnings.append(('unknown_queue', {'queue': call['queue']}))
                     if report is not None:
                         report['unknown_queues'].append(call['queue'])
             if call['agent']:
-                agent = agents.get(call['agent'])
-                # A trunk or another non-extension peer is no agent; an unknown extension is worth a word.
-                if not agent and cdr_legs.looks_like_extension(call['agent']):
+                if call['agent'] in agents:
+                    agent_id, agent_team_id = agents[call['agent']]
+                elif cdr_legs.looks_like_extension(call['agent']):
+                    # A trunk or another non-extension peer is no agent; an unknown extension is worth a word.
                     warnings.append(('unknown_agent', {'extension': call['agent']}))
             caller, callee = normalize(call['caller_number']), normalize(call['callee_number'])
-            team = (queue.team_id if queue else None) or (agent.cs_team_ids[:1] if agent else None)
             values = dict(call, line=line, caller_number=caller, callee_number=callee,
                           customer_number=Call.customer_number(call['direction'], caller, callee) or None,
-                          partner_id=None, queue_id=queue.id if queue else None,
-                          team_id=team.id if team else None, agent_id=agent.id if agent else None,
-                          pbx_id=pbx.id if pbx else None, company_id=company.id)
+                          partner_id=None, queue_id=queue_id, team_id=queue_team_id or agent_team_id,
+                          agent_id=agent_id, pbx_id=pbx.id if pbx else None, company_id=company.id)
             return values, warnings
         resolve.extensions = frozenset(agents)
         resolve.company = company

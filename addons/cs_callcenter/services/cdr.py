@@ -18,6 +18,7 @@ date_start, date_answer, date_end, wait_seconds, talk_seconds, status, dispositi
 """
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import re
@@ -165,8 +166,14 @@ def parse_local_time(value, tz, column):
     if moment is None:
         raise CdrError('bad_time', column=column, value=value)
     if moment.tzinfo is None:
-        moment = tz.localize(moment)
+        return moment - _utc_offset(tz, moment.replace(minute=0, second=0, microsecond=0))
     return moment.astimezone(pytz.utc).replace(tzinfo=None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _utc_offset(tz, hour):
+    # pytz's localize is costly and a file's times fall in few hours; offsets change on the hour.
+    return tz.localize(hour).utcoffset()
 
 
 def seconds_between(later, earlier):
