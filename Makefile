@@ -3,6 +3,7 @@ SHELL := /bin/bash
 DB ?= cs_demo
 DEMO ?= 1
 FORMAT ?= asterisk
+ENCODING ?=
 PORT ?= 8069
 
 .PHONY: setup run db test import-cdr
@@ -22,5 +23,5 @@ test: setup
 	@scripts/test.sh
 
 import-cdr: setup
-	@test -n "$(FILE)" || { echo "usage: make import-cdr DB=name FILE=path [FORMAT=asterisk|generic]" >&2; exit 2; }
-	@scripts/import_cdr.sh "$(DB)" "$(FILE)" "$(FORMAT)"
+	@test -n "$(FILE)" || { echo "usage: make import-cdr DB=name FILE=path [FORMAT=asterisk|generic] [ENCODING=gbk]" >&2; exit 2; }
+	@scripts/import_cdr.sh "$(DB)" "$(FILE)" "$(FORMAT)" "$(ENCODING)"

@@ -6,7 +6,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DB=${1:-bench_cdr}
-case "$DB" in bench_*) ;; *) echo "bench: use a scratch database named bench_*" >&2; exit 2;; esac
+case "$DB" in *bench*) ;; *) echo "bench: use a scratch database whose name contains bench" >&2; exit 2;; esac
 export CS_BENCH_BULK_LINES=${2:-20000} CS_BENCH_ORM_LINES=${3:-2000} CS_BENCH_FILL=${CS_BENCH_FILL:-1000000}
 "$ROOT/scripts/db.sh" "$DB" 0
 "$ROOT/bin/odoo" shell -d "$DB" --log-level=warn --no-http < "$ROOT/bench/bench_cdr.py"

@@ -13,6 +13,7 @@
         'views/cs_callcenter_templates.xml',
         'views/cs_call_queue_views.xml',
         'views/cs_call_views.xml',
+        'views/cs_call_leg_views.xml',
         'views/cs_pbx_views.xml',
         'views/cs_agent_status_views.xml',
         'views/res_users_views.xml',

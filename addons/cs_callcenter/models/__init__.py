@@ -3,6 +3,7 @@ from . import res_users
 from . import res_partner
 from . import cs_pbx
 from . import cs_call
+from . import cs_call_leg
 from . import cs_ticket
 from . import cs_agent_status
 from . import cs_cdr_importer

@@ -11,7 +11,7 @@ from ..services import cti_event
 
 _logger = logging.getLogger(__name__)
 
-DIRECTIONS = [('in', 'Inbound'), ('out', 'Outbound')]
+DIRECTIONS = [('in', 'Inbound'), ('out', 'Outbound'), ('internal', 'Internal')]
 STATUSES = [
     ('answered', 'Answered'),
     ('abandoned', 'Abandoned'),
@@ -56,6 +56,7 @@ class CsCall(models.Model):
                            help="The telephone system's unique id of the call.")
     direction = fields.Selection(DIRECTIONS, required=True, default='in', index=True)
     caller_number = fields.Char('Caller')
+    caller_name = fields.Char('Caller Name', readonly=True, help="The name in the caller id, as the PBX wrote it.")
     callee_number = fields.Char('Callee')
     partner_id = fields.Many2one('res.partner', 'Customer', index=True, ondelete='set null')
     queue_id = fields.Many2one('cs.call.queue', 'Queue', index=True, ondelete='set null')
@@ -85,6 +86,9 @@ class CsCall(models.Model):
     disposition = fields.Char(help="The disposition written by the telephone system (ANSWERED, NO ANSWER …).")
     source = fields.Selection(SOURCES, default='manual', required=True, readonly=True)
     cti_agent_rank = fields.Integer(readonly=True, help="Technical: which CTI event named the agent.")
+    leg_ids = fields.One2many('cs.call.leg', 'call_id', 'Legs', readonly=True,
+                              groups='cs_helpdesk.group_cs_supervisor',
+                              help="The call detail records of the call, one per leg, as the PBX wrote them.")
 
     _sql_constraints = [
         ('call_uid_unique', 'unique(call_uid)', 'A call with this call id already exists.'),
@@ -121,6 +125,10 @@ class CsCall(models.Model):
 
     @api.model
     def customer_number(self, direction, caller_number, callee_number):
+        """The customer's side of a call: the callee of an outbound call, the caller of an inbound one, and
+        nobody's for an internal call."""
+        if direction == 'internal':
+            return False
         return callee_number if direction == 'out' else caller_number
 
     @api.model

@@ -55,7 +55,7 @@ class CsCallcenterDemo(models.AbstractModel):
             calls.append(self._call_values(rng, 'demo-%s-%05d' % (seed, index), direction, number, queue, agent,
                                            start, status, company))
         importer = self.env['cs.cdr.importer']
-        importer.bulk_insert(calls, source='cdr')
+        importer._bulk_insert(calls, source='cdr')
         self._link_tickets(links)
         return True
 

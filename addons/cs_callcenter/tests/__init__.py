@@ -6,3 +6,5 @@ from . import test_cdr_import
 from . import test_call_access
 from . import test_agent_status
 from . import test_call_security
+from . import test_cdr_files
+from . import test_cdr_rpc
