@@ -97,7 +97,8 @@ def test_bad_input_is_400_with_a_message_that_names_the_problem(cti_server):
 
 def test_the_ring_pops_the_callers_file_on_the_agents_screen(cti_server, browser):
     customer = admin_call(cti_server, 'res.partner', 'search_read',
-                          [('customer', '=', True), ('cs_mobile_e164', '!=', False)],
+                          # A customer of the centre: candidates' contacts are for recruiters only.
+                          [('customer', '=', True), ('cs_mobile_e164', '!=', False), ('cs_applicant_ids', '=', False)],
                           fields=['name', 'mobile', 'cs_mobile_e164'], limit=1)[0]
     login(browser, cti_server, 'agent', 'agent', redirect='/web')
     wait = WebDriverWait(browser, 60)
