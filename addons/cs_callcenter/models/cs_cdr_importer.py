@@ -218,6 +218,7 @@ class CsCdrImporter(models.AbstractModel):
             seen.add(leg['leg_uid'])
             leg['line'] = line
             groups.setdefault(leg['call_uid'], []).append(leg)
+        self._adopt_legacy_calls(groups)
         batch, size, last_line = [], 0, 0
         for call_uid, legs in groups.items():
             batch.append((call_uid, legs))
@@ -230,6 +231,29 @@ class CsCdrImporter(models.AbstractModel):
                     progress(last_line, total)
         if batch:
             self._write_leg_batch(batch, resolver, report)
+
+    @api.model
+    def _adopt_legacy_calls(self, groups):
+        """Lines without a uniqueid got a call id of their own before legs were merged: when a call is stored
+        under the old id of one of a group's legs, the group keeps that id, so a re-import still finds it."""
+        legacy = {}
+        for call_uid, legs in groups.items():
+            for leg in legs:
+                if leg.get('legacy_call_uid'):
+                    legacy[leg['legacy_call_uid']] = call_uid
+        found = []
+        old_ids = list(legacy)
+        for start in range(0, len(old_ids), DEFAULT_BATCH_SIZE):
+            self.env.cr.execute('SELECT call_uid FROM cs_call WHERE call_uid = ANY(%s)',
+                                (old_ids[start:start + DEFAULT_BATCH_SIZE],))
+            found.extend(row[0] for row in self.env.cr.fetchall())
+        for old_id in found:
+            new_id = legacy[old_id]
+            if new_id in groups:
+                legs = groups.pop(new_id)
+                for leg in legs:
+                    leg['call_uid'] = old_id
+                groups[old_id] = legs
 
     @api.model
     def _write_leg_batch(self, batch, resolver, report):

@@ -11,7 +11,8 @@ Merging the legs of one call into a call is ``services.cdr_legs``.
 A leg dict holds the Asterisk columns (accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp,
 lastdata, duration, billsec, disposition, amaflags, uniqueid, userfield, peeraccount, linkedid, sequence),
 date_start, date_answer, date_end (naive UTC datetimes), queue (the queue name when lastapp is Queue),
-call_uid (the id of the call the leg belongs to), leg_uid (its own stable id) and line.
+call_uid (the id of the call the leg belongs to), legacy_call_uid (for a line without uniqueid, the id the
+suite gave it before legs were merged), leg_uid (its own stable id) and line.
 
 A call dict holds: call_uid, direction, caller_number, caller_name, callee_number, queue, agent (extension),
 date_start, date_answer, date_end, wait_seconds, talk_seconds, status, disposition, recording_url.
@@ -237,6 +238,10 @@ def parse_asterisk_leg(row, tz=pytz.utc, columns=None):
     in_queue = values['lastapp'].lower() == 'queue'
     call_uid = values['linkedid'] or values['uniqueid'] or derived_call_id(
         values['src'], values['channel'], values['start'])
+    # Before legs were merged (suite 11.0.1.1), a line without uniqueid had an id of its own: keep it, so
+    # that the importer can find a call stored under it.
+    legacy_call_uid = None if values['linkedid'] or values['uniqueid'] else derived_call_id(
+        values['src'], values['dst'], values['channel'], values['start'], values['dstchannel'])
     leg = dict(
         (name, values[name] or None) for name in (
             'accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata',
@@ -251,6 +256,7 @@ def parse_asterisk_leg(row, tz=pytz.utc, columns=None):
         'disposition': disposition,
         'queue': (values['lastdata'].split(',')[0].strip() or None) if in_queue else None,
         'call_uid': call_uid,
+        'legacy_call_uid': legacy_call_uid,
         'leg_uid': 'leg-' + hashlib.sha1('|'.join(values[name] for name in (
             'uniqueid', 'channel', 'dstchannel', 'start', 'answer', 'end', 'disposition', 'lastapp', 'lastdata',
             'billsec', 'src', 'dst')).encode('utf-8')).hexdigest()[:32],

@@ -3,8 +3,8 @@ from . import test_cti_event_service
 from . import test_cdr_service
 from . import test_cti_events
 from . import test_cdr_import
+from . import test_cdr_files
+from . import test_cdr_rpc
 from . import test_call_access
 from . import test_agent_status
 from . import test_call_security
-from . import test_cdr_files
-from . import test_cdr_rpc

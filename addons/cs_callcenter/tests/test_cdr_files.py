@@ -119,6 +119,25 @@ class TestCdrFiles(CdrImportCase):
                         date_start='2024-01-28 08:00:00')
         self.assertEqual(self.run_import(old_file())['legs_known'], 1)
 
+    def test_a_16_column_call_imported_before_legs_were_kept_is_found_again(self):
+        # Suite 11.0.1.1 gave a line without uniqueid the id of its src, dst, channel, start and dstchannel.
+        legacy = cdr.derived_call_id('13805310001', '96123', 'SIP/trunk-00000029', '2024-01-28 16:00:00',
+                                     'SIP/7002-00000020')
+        self.importer()._bulk_insert([{
+            'line': 1, 'call_uid': legacy, 'direction': 'in', 'caller_number': '+8613805310001',
+            'callee_number': '96123', 'queue_id': self.queue_a.id, 'agent_id': self.agent_a2.id,
+            'company_id': self.agent_a2.company_id.id, 'date_start': '2024-01-28 08:00:00',
+            'date_answer': '2024-01-28 08:00:04', 'date_end': '2024-01-28 08:02:04', 'wait_seconds': 4,
+            'talk_seconds': 120, 'status': 'answered', 'disposition': 'ANSWERED'}])
+        report = self.run_import(old_file())
+        # No new call: the leg joins the stored one (a leg merged into a call it did not make), which gains
+        # its caller's name.
+        self.assertEqual(self.counts(report), (1, 0, 1, 1, 0, 0))
+        call = self.call(legacy)
+        self.assertCall(call, caller_name='张', agent_id=self.agent_a2, status='answered', talk_seconds=120)
+        self.assertEqual(len(call.sudo(self.director).leg_ids), 1)
+        self.assertEqual(self.counts(self.run_import(old_file())), (1, 0, 0, 0, 0, 0))
+
     def test_layouts_mixed_across_files_and_in_one(self):
         text = modern_file().lstrip('\ufeff') + old_file() + chinese_pbx_file().decode('gbk')
         report = self.run_import(text.encode('gb18030'))

@@ -92,6 +92,10 @@ class TestAsteriskLines(unittest.TestCase):
         self.assertEqual((first['call_uid'], first['leg_uid']), (again['call_uid'], again['leg_uid']))
         later = cdr.parse_asterisk_leg(master_line(short=True, start='2024-05-01 09:31:00'), SHANGHAI)
         self.assertNotEqual(first['call_uid'], later['call_uid'])
+        # The id such a line had before legs were merged, for the importer to find calls stored under it.
+        self.assertEqual(first['legacy_call_uid'], cdr.derived_call_id(
+            '13805310001', '96123', 'SIP/trunk-00000029', '2024-05-01 09:30:00', 'SIP/8001-0000002a'))
+        self.assertIsNone(cdr.parse_asterisk_leg(master_line(), SHANGHAI)['legacy_call_uid'])
 
     def test_bad_lines_say_why_with_a_code(self):
         cases = [
