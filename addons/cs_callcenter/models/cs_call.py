@@ -37,7 +37,7 @@ PBX_FIELDS = frozenset([
     'call_uid', 'direction', 'caller_number', 'callee_number', 'queue_id', 'team_id', 'agent_id', 'pbx_id',
     'company_id', 'date_start', 'date_answer', 'date_end', 'wait_seconds', 'talk_seconds', 'hold_seconds',
     'acw_seconds', 'status', 'progress', 'hangup_cause', 'evaluation', 'evaluation_valid', 'recording_url',
-    'ivr_path', 'disposition', 'source', 'cti_agent_rank',
+    'ivr_path', 'disposition', 'source', 'cti_agent_rank', 'caller_name', 'leg_ids',
 ])
 
 

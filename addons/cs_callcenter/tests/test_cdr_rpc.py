@@ -48,10 +48,11 @@ class TestCdrRpcSurface(CallCenterCase):
     def own_public_methods(self, model):
         """The public methods the suite's own classes add to ``model`` (what RPC reaches beyond the ORM's)."""
         names = set()
+        orm = set(dir(odoo.models.BaseModel))  # the ORM's API (export_data, …), guarded by the access rights
         for klass in type(self.env[model]).__mro__:
             if klass.__module__.startswith('odoo.addons.cs_'):
                 names.update(name for name, member in vars(klass).items()
-                             if not name.startswith('_') and inspect.isfunction(member))
+                             if not name.startswith('_') and name not in orm and inspect.isfunction(member))
         return names
 
     def test_an_agent_cannot_insert_forged_calls_over_rpc(self):

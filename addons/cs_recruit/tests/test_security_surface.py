@@ -45,6 +45,7 @@ ACCESS = {
     'cs.audition.criterion':         ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , 'r'   ),
     'cs.audition.line':              ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , 'rwcu'),
     'cs.call':                       ('rw'  , 'rw'  , 'rw'  , 'rw'  , 'rw'  , 'rw'  , 'rwu' , '-'   ),
+    'cs.call.leg':                   ('-'   , '-'   , '-'   , '-'   , '-'   , 'r'   , 'r'   , '-'   ),
     'cs.call.queue':                 ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'rwc' , 'rwcu', '-'   ),
     'cs.callcenter.demo':            ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
     'cs.cdr.import.error':           ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
@@ -109,11 +110,9 @@ METHODS = {
         'customer_number': EVERYONE, 'normalize_number': EVERYONE,  # pure helpers, read nothing
         'process_cti_event': NOBODY,  # the CTI controller's, as the superuser once the token is checked
     },
-    'cs.cdr.import.wizard': {'action_import': SUPERVISORS, 'action_open_calls': EVERYONE},
-    'cs.cdr.importer': {
-        'bulk_insert': EVERYONE, 'import_file_cli': EVERYONE,  # issue 13 takes both off the RPC surface
-        'import_text': SUPERVISORS,
-    },
+    'cs.cdr.import.wizard': {'action_create_queues': SUPERVISORS, 'action_import': SUPERVISORS,
+                             'action_open_calls': EVERYONE},
+    'cs.cdr.importer': {'import_text': SUPERVISORS},
     'cs.interview': {'action_cancel': RECRUITERS, 'action_done': RECRUITERS, 'action_make_offer': RECRUITERS,
                      'action_no_show': RECRUITERS},
     'cs.kb.article': {'action_apply_to_ticket': SERVICE, 'action_archive': TRAINERS, 'action_publish': TRAINERS,
