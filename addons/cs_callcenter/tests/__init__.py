@@ -5,3 +5,5 @@ from . import test_cti_events
 from . import test_cdr_import
 from . import test_call_access
 from . import test_agent_status
+from . import test_partner_phone_search
+from . import test_call_views
