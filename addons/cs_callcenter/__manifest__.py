@@ -1,7 +1,7 @@
 {
     'name': 'Customer Service Call Center',
     'summary': 'Calls, CTI and CDR import, screen pop, queues, agent status',
-    'version': '11.0.1.1.0',
+    'version': '11.0.1.2.0',
     'category': 'Customer Service',
     'author': 'Customer Service Suite',
     'license': 'LGPL-3',

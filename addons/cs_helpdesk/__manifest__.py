@@ -1,7 +1,7 @@
 {
     'name': 'Customer Service Helpdesk',
     'summary': 'Work orders, first-contact ownership, teams and email intake for a customer-service centre',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Customer Service',
     'author': 'Customer Service Suite',
     'license': 'LGPL-3',
