@@ -26,8 +26,13 @@ ALLOWED_WORDS = {
     'SLA', 'VIP', 'KPI', 'CTI', 'PBX', 'IVR', 'ID', 'CSV', 'XLSX', 'CDR', 'QA', 'FAQ', 'HR',
     # Product and technology names in the demo's knowledge base and products (broadband, IPTV, apps).
     'WiFi', 'Wi', 'Fi', 'IPTV', 'ONU', 'APP', 'App', 'PIN', 'WLAN', 'LOS', 'PON', 'TV', 'IP', 'DNS',
-    # Odoo's own brand in the user menu and page title.
-    'Odoo',
+    # Odoo's own brand in the user menu and page title; Odoo's own Chinese terms write "Email" in Latin
+    # letters (工作Email).
+    'Odoo', 'Email',
+    # Week labels of Odoo's calendar and of grouping by week (W49).
+    'W',
+    # Time zones are IANA names (Asia/Shanghai); times in messages say UTC.
+    'Asia', 'Shanghai', 'UTC',
     # Units and formats shown next to numbers.
     'M', 'G', 'Mbps', 'GB', 'MB', 'KB', 'am', 'pm', 'AM', 'PM',
 }
@@ -87,6 +92,7 @@ RECORD_DATA = ', '.join((
     '.o_field_many2one', '.o_form_uri', '.o_field_many2manytags', '.o_field_one2many .o_data_row',
     '.o_thread_author', '.o_mail_thread .o_mail_redirect', '.oe_title', '.breadcrumb li:not(:first-child)',
     '.o_user_menu', '.o_pager', '.nv-legend-text', '.o_mail_info', '.o_followers_list',
+    '.o_mail_thread_message_tracking span',  # the values of tracked fields (their labels are checked)
 ))
 
 READ_SCREEN = r"""

@@ -320,8 +320,5 @@ class CsDemoLanguage(models.AbstractModel):
                 continue
             ids = self.env['ir.model.data'].sudo().search(
                 [('model', '=', model), ('module', 'in', ('hr', 'hr_recruitment'))]).mapped('res_id')
-            records = self.env[model].sudo().browse(ids).exists()
-            if model == 'hr.employee':
-                records = records.filtered(lambda employee: employee.user_id != self.env.ref('base.user_root'))
-            records.write({'active': False})
+            self.env[model].sudo().browse(ids).exists().write({'active': False})
         return True

@@ -13,3 +13,4 @@ from . import test_satisfaction_report
 from . import test_outage_bulletin
 from . import test_knowledge_base
 from . import test_views
+from . import test_language
