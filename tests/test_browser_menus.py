@@ -13,12 +13,23 @@ import re
 import xmlrpc.client
 
 import pytest
-from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import make_chromium, save_screenshot
 from test_browser_smoke import login
 
 ROLES = ['agent', 'agent2', 'leader', 'inspector', 'trainer', 'supervisor', 'director', 'recruiter']
+# Where each role's day starts (issue 11.9): the action the web client opens after logging in.
+LANDINGS = {
+    'agent': 'cs_helpdesk.cs_ticket_action_mine',
+    'agent2': 'cs_helpdesk.cs_ticket_action_mine',
+    'leader': 'cs_helpdesk.cs_ticket_action_escalation',
+    'supervisor': 'cs_helpdesk.cs_ticket_action_escalation',
+    'director': 'cs_helpdesk.cs_ticket_action_escalation',
+    'inspector': 'cs_helpdesk.cs_agent_feedback_action',
+    'trainer': 'cs_recruit.cs_training_session_action',
+    'recruiter': 'cs_recruit.hr_applicant_action_cs',
+}
 
 # Latin words a Chinese user legitimately reads. Keep it short and say why each one is here.
 ALLOWED_WORDS = {
@@ -29,6 +40,8 @@ ALLOWED_WORDS = {
     # Odoo's own brand in the user menu and page title; Odoo's own Chinese terms write "Email" in Latin
     # letters (工作Email).
     'Odoo', 'Email',
+    # Software candidates must master, named as screening reasons say it (Office 办公软件).
+    'Office',
     # Week labels of Odoo's calendar and of grouping by week (W49).
     'W',
     # Time zones are IANA names (Asia/Shanghai); times in messages say UTC.
@@ -76,10 +89,10 @@ var started = Date.now(), quiet = 0, finished = false, failed = false;
 })();
 function poll() {
     quiet = (finished && window.__cs_walk.pending <= 0 && !$('.o_loading:visible').length) ? quiet + 1 : 0;
-    if (quiet >= 3 || Date.now() - started > 30000) {
-        return done({finished: finished, failed: failed, timeout: quiet < 3});
+    if (quiet >= 2 || Date.now() - started > 30000) {
+        return done({finished: finished, failed: failed, timeout: quiet < 2});
     }
-    setTimeout(poll, 100);
+    setTimeout(poll, 75);
 }
 """
 
@@ -119,6 +132,19 @@ while (walker.nextNode()) {
 }
 return {errors: errors, text: texts.join(' ')};
 """
+
+
+LANDING_ACTION = r"""
+var client = window.odoo && odoo.__DEBUG__.services['web.web_client'];
+var action = client && client.action_manager && client.action_manager.inner_action;
+return action && action.get_action_descr().id;
+"""
+
+
+def admin_rpc(base_url, database, model, method, *args):
+    uid = xmlrpc.client.ServerProxy(base_url + '/xmlrpc/2/common').authenticate(database, 'admin', 'admin', {})
+    return xmlrpc.client.ServerProxy(base_url + '/xmlrpc/2/object').execute_kw(
+        database, uid, 'admin', model, method, list(args))
 
 
 def english_words(text):
@@ -187,6 +213,10 @@ def test_every_menu_opens_cleanly_in_chinese(odoo_server, database, role):
     problems = []
     try:
         login(driver, odoo_server, role, role)
+        landing = WebDriverWait(driver, 60).until(lambda driver: driver.execute_script(LANDING_ACTION))
+        expected = admin_rpc(odoo_server, database, 'ir.model.data', 'xmlid_to_res_id', LANDINGS[role])
+        if landing != expected:
+            problems.append('lands on action %s instead of %s (%s)' % (landing, expected, LANDINGS[role]))
         driver.get_log('browser')  # forget what the login page said
         seen = set()
         for path, menu_id, action_model, action_id in menus:

@@ -46,3 +46,12 @@ class TestMessagesInTheReadersLanguage(HelpdeskCase):
         routed = ticket.message_ids.filtered(lambda message: self.leader_a.name in (message.body or ''))
         self.assertTrue(routed)
         self.assertNotIn('routed', routed[0].body)
+
+    def test_labels_whose_field_names_collide_are_translated(self):
+        """cs.ticket's type_id and cs.ticket.type's id share a record name: both labels are translated."""
+        self.env['ir.translation'].load_module_terms(['cs_helpdesk'], ['zh_CN'])
+        labels = self.env['cs.ticket'].with_context(lang='zh_CN').fields_get(['type_id', 'stage_id'])
+        self.assertNotEqual(labels['type_id']['string'], 'Type')
+        self.assertNotEqual(labels['stage_id']['string'], 'Stage')
+        rule = self.env['cs.return.visit'].with_context(lang='zh_CN').fields_get(['rule_id'])['rule_id']
+        self.assertNotEqual(rule['string'], 'Rule')
