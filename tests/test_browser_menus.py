@@ -4,8 +4,8 @@ For every demo role, the test asks the server which menus that user sees (``ir.u
 XML-RPC, as the user), then opens in one browser session every action of those menus: each view type of a
 window action and the form of the first record the user may read. It fails on any error dialog, any
 JavaScript error in the browser console, and any English word left on a Chinese user's screen outside the
-short list of allowed terms below. The menus are read from the server, so a later feature is walked as soon
-as it has a menu.
+short list of allowed terms below, and when the role does not land on the action its day starts with. The
+menus are read from the server, so a later feature is walked as soon as it has a menu.
 """
 import ast
 import os

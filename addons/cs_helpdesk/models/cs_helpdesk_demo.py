@@ -321,10 +321,8 @@ class CsDemoLanguage(models.AbstractModel):
             ids = self.env['ir.model.data'].sudo().search(
                 [('model', '=', model), ('module', 'in', ('hr', 'hr_recruitment'))]).mapped('res_id')
             self.env[model].sudo().browse(ids).exists().write({'active': False})
-        # The contacts of the company (the administrator's) still show the name it had before the demo
-        # renamed it ("YourCompany, Administrator").
-        Partner = self.env['res.partner'].sudo().with_context(active_test=False)
-        company_contacts = Partner.search([('parent_id', '=', self.env.user.company_id.partner_id.id)])
-        self.env.add_todo(Partner._fields['display_name'], company_contacts)
-        Partner.recompute()
+        # Odoo's base data writes the company's former name on its users' contacts ("YourCompany,
+        # Administrator"); users are the centre's own people, shown by their names.
+        users = self.env['res.users'].sudo().with_context(active_test=False).search([])
+        users.mapped('partner_id').filtered('company_name').write({'company_name': False})
         return True
