@@ -61,9 +61,11 @@ def odoo_server(request):
             server.kill()
 
 
-@pytest.fixture
-def browser():
-    """A fresh headless Debian Chromium driven by Selenium."""
+def make_chromium():
+    """A fresh headless Debian Chromium driven by Selenium, its console kept for ``get_log('browser')``.
+
+    The caller quits it; its profile folder goes with the driver's ``quit``.
+    """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -77,13 +79,27 @@ def browser():
                      '--disable-background-networking', '--disable-component-update', '--disable-sync',
                      '--no-first-run', '--window-size=1400,900', '--lang=zh-CN', '--user-data-dir=' + profile):
         options.add_argument(argument)
+    options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
     driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
     driver.set_page_load_timeout(120)
+    driver.set_script_timeout(60)
+    quit_driver = driver.quit
+
+    def quit_and_clean():
+        quit_driver()
+        shutil.rmtree(profile, ignore_errors=True)
+    driver.quit = quit_and_clean
+    return driver
+
+
+@pytest.fixture
+def browser():
+    """A fresh headless Debian Chromium driven by Selenium."""
+    driver = make_chromium()
     try:
         yield driver
     finally:
         driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def save_screenshot(driver, name):

@@ -1,7 +1,7 @@
 {
     'name': 'Customer Service Recruitment and Training',
     'summary': 'Recruiting agents on Odoo Recruitment (screening, voice audition, interviews, offer) and training them: courses, sessions, exams, certification gate',
-    'version': '11.0.1.2.0',
+    'version': '11.0.1.3.0',
     'category': 'Customer Service',
     'author': 'Customer Service Suite',
     'license': 'LGPL-3',

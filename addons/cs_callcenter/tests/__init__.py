@@ -8,3 +8,5 @@ from . import test_cdr_rpc
 from . import test_call_access
 from . import test_agent_status
 from . import test_call_security
+from . import test_partner_phone_search
+from . import test_call_views

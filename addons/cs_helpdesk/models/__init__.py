@@ -1,3 +1,4 @@
+from . import base
 from . import cs_ticket_stage
 from . import cs_ticket_type
 from . import cs_team
@@ -15,8 +16,8 @@ from . import res_partner
 from . import res_company
 from . import res_config_settings
 from . import res_users
-from . import base
 from . import ir_translation
+from . import mail_thread
 from . import cs_helpdesk_demo
 from . import cs_service
 from . import cs_outage_bulletin

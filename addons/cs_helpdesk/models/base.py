@@ -3,6 +3,10 @@ from odoo.exceptions import AccessError
 from odoo.osv import expression
 
 
+# Integer fields no analysis should sum: a kanban colour, a display order.
+TECHNICAL_MEASURE_NAMES = ('color', 'sequence')
+
+
 def is_suite_field(field):
     """True for the fields of the suite: every field of a ``cs.*`` model, and the ``cs_*`` fields it adds to
     Odoo's models. Odoo's own restricted fields keep Odoo's behaviour."""
@@ -20,11 +24,17 @@ def _field_names(specification):
 
 
 class Base(models.AbstractModel):
-    """A field restricted by ``groups=`` is refused to other users on every path, not only by ``read``.
+    """What the suite changes on every model.
 
-    Odoo 11 checks ``groups`` in ``read``, ``write`` and ``fields_get`` only: a domain (``search``,
-    ``search_count``, ``read_group``), an ``order``, the fields and groupbys of ``read_group`` and exports
-    reach the column anyway and answer questions about its values (sums, a ``=like`` guessing oracle).
+    A field restricted by ``groups=`` is refused to other users on every path, not only by ``read``. Odoo 11
+    checks ``groups`` in ``read``, ``write`` and ``fields_get`` only: a domain (``search``, ``search_count``,
+    ``read_group``), an ``order``, the fields and groupbys of ``read_group`` and exports reach the column
+    anyway and answer questions about its values (sums, a ``=like`` guessing oracle).
+
+    Analyses offer as measures only figures a user would add up. Odoo 11's pivot and graph views offer every
+    stored integer or float field as a measure, technical ones included (颜色索引, CTI 坐席优先级). They are the
+    only parts of the web client that read ``store`` from ``fields_get``, so describing technical fields as
+    not stored removes them from the measures and from nothing else.
     """
     _inherit = 'base'
 
@@ -84,3 +94,12 @@ class Base(models.AbstractModel):
             [name for name in path.replace('.id', 'id').split('/') if name != 'id']
             for path in fields_to_export or []])
         return super(Base, self).export_data(fields_to_export, raw_data=raw_data)
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        descriptions = super(Base, self).fields_get(allfields=allfields, attributes=attributes)
+        for name, description in descriptions.items():
+            if description.get('store') and description.get('type') in ('integer', 'float', 'monetary') and (
+                    name in TECHNICAL_MEASURE_NAMES or (self._fields[name].help or '').startswith('Technical')):
+                description['store'] = False
+        return descriptions

@@ -59,6 +59,8 @@ class CsHelpdeskDemo(models.AbstractModel):
         Deterministic for a given ``seed``. Older orders are more likely to be closed, as in a real centre.
         """
         rng = random.Random(seed)
+        # The messages the process writes (routing, transfers) in the language of the demo users.
+        self = self.with_context(lang=self.env['cs.demo.language']._demo_language())
         customers = self._generate_customers(rng, customer_count)
         tickets = self._generate_tickets(rng, customers, ticket_count, days)
         self._generate_visits_and_evaluations(rng, tickets)
@@ -243,3 +245,84 @@ class CsHelpdeskDemo(models.AbstractModel):
                     'evaluation': rng.choices(['satisfied', 'neutral', 'dissatisfied'], weights=[85, 10, 5])[0],
                     'evaluation_valid': rng.random() < 0.85, 'evaluation_source': 'ivr',
                     'evaluation_date': ticket.date_closed})
+
+
+class CsDemoLanguage(models.AbstractModel):
+    """The demo in the language of its users.
+
+    Odoo loads XML data without a language and loads a module's translations only after its demo data, so
+    the chatter of the demo (creation notes, tracked fields, messages written by the generators) would be in
+    English for Chinese users. The generators run in the users' language once the suite's terms are loaded
+    (``_demo_language``); what the XML loader wrote in English is rewritten afterwards
+    (``_translate_demo_chatter``), and Odoo's own demo people (hr, hr_recruitment) are archived: the
+    centre's recruitment and staff are its own.
+    """
+    _name = 'cs.demo.language'
+    _description = 'Demo Data in the Users\' Language'
+
+    @api.model
+    def _demo_language(self, lang='zh_CN'):
+        """``lang`` with the suite's terms loaded, or False when the language is not installed."""
+        if not self.env['res.lang'].search_count([('code', '=', lang)]):
+            return False
+        self.env['ir.module.module'].search([('name', '=like', 'cs\\_%')])._update_translations(lang)
+        return lang
+
+    @api.model
+    def _translate_demo_chatter(self, lang='zh_CN'):
+        """Rewrite the English creation notes and tracked values of the demo's chatter in ``lang``."""
+        lang = self._demo_language(lang)
+        if not lang:
+            return False
+        cr = self.env.cr
+        created_source = '%s created'
+        created = self.env['ir.translation']._get_source(None, ('code',), lang, created_source) or created_source
+        cr.execute("SELECT DISTINCT model FROM mail_message WHERE model IS NOT NULL")
+        for (model_name,) in cr.fetchall():
+            model = self.env['ir.model'].sudo()._get(model_name)
+            if not model or model_name not in self.env:
+                continue
+            english, translated = model.with_context(lang='en_US').name, model.with_context(lang=lang).name
+            cr.execute("UPDATE mail_message SET body = %s WHERE model = %s AND body IN %s",
+                       ('<p>%s</p>' % (created % translated), model_name,
+                        ('<p>%s</p>' % (created_source % english), '<p>%s</p>' % (created % english))))
+        cr.execute("""
+            SELECT DISTINCT message.model, value.field FROM mail_tracking_value value
+              JOIN mail_message message ON message.id = value.mail_message_id
+        """)
+        for model_name, field_name in cr.fetchall():
+            if model_name not in self.env or field_name not in self.env[model_name]._fields:
+                continue
+            field = self.env[model_name]._fields[field_name]
+            description = self.env[model_name].with_context(lang=lang).fields_get([field_name])[field_name]
+            messages = "SELECT id FROM mail_message WHERE model = %s"
+            cr.execute("UPDATE mail_tracking_value SET field_desc = %s WHERE field = %s AND mail_message_id IN ("
+                       + messages + ")", (description['string'], field_name, model_name))
+            if field.type != 'selection':
+                continue
+            english = dict(self.env[model_name].with_context(lang='en_US').fields_get([field_name])[field_name]
+                           ['selection'])
+            for key, label in description['selection']:
+                if english.get(key) and english[key] != label:
+                    for column in ('old_value_char', 'new_value_char'):
+                        cr.execute("UPDATE mail_tracking_value SET {0} = %s WHERE field = %s AND {0} = %s "
+                                   "AND mail_message_id IN ({1})".format(column, messages),
+                                   (label, field_name, english[key], model_name))
+        self.env['mail.message'].invalidate_cache()
+        self.env['mail.tracking.value'].invalidate_cache()
+        return True
+
+    @api.model
+    def _archive_odoo_demo_people(self):
+        """Archive Odoo's own demo applicants, employees and departments (Enrique Jones, Sales, R&D)."""
+        for model in ('hr.applicant', 'hr.employee', 'hr.department'):
+            if model not in self.env:
+                continue
+            ids = self.env['ir.model.data'].sudo().search(
+                [('model', '=', model), ('module', 'in', ('hr', 'hr_recruitment'))]).mapped('res_id')
+            self.env[model].sudo().browse(ids).exists().write({'active': False})
+        # Odoo's base data writes the company's former name on its users' contacts ("YourCompany,
+        # Administrator"); users are the centre's own people, shown by their names.
+        users = self.env['res.users'].sudo().with_context(active_test=False).search([])
+        users.mapped('partner_id').filtered('company_name').write({'company_name': False})
+        return True

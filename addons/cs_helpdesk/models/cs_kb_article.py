@@ -69,6 +69,10 @@ class CsKbArticle(models.Model):
     search_text = fields.Char(
         'Title, Keywords or Answer', compute='_compute_search_text', search='_search_search_text',
         help="Searches the title, the keywords and the answer: every word typed must appear in one of them.")
+    related_text = fields.Char(
+        'About', compute='_compute_search_text', search='_search_related_text',
+        help="Finds the articles about a text as typed by a caller (a work order's subject): those with a "
+             "keyword found in it, or containing every word of it.")
     color = fields.Integer('Color Index')
 
     @api.multi
@@ -93,6 +97,23 @@ class CsKbArticle(models.Model):
         if operator not in ('ilike', 'like', '=', '=ilike', '=like') or not isinstance(value, str):
             raise UserError(_("The knowledge base can only be searched for the words an article contains."))
         return self._search_terms_domain(value.split())
+
+    @api.model
+    def _search_related_text(self, operator, value):
+        """Articles with a keyword that occurs in ``value``, or containing each of its words.
+
+        Chinese is written without spaces: a subject like 宽带无法上网 is one "word" no article contains, but
+        it contains the keyword 宽带.
+        """
+        if operator not in ('ilike', 'like', '=', '=ilike', '=like') or not isinstance(value, str):
+            raise UserError(_("The knowledge base can only be searched for the words an article contains."))
+        self.env.cr.execute("""
+            SELECT id FROM cs_kb_article
+             WHERE EXISTS (SELECT 1 FROM unnest(string_to_array(keywords, ',')) AS keyword
+                            WHERE keyword <> '' AND strpos(lower(%s), lower(keyword)) > 0)
+        """, (value,))
+        keyword_hits = [('id', 'in', [row[0] for row in self.env.cr.fetchall()])]
+        return expression.OR([keyword_hits, self._search_terms_domain(value.split())])
 
     @api.model
     def _search_terms_domain(self, terms):

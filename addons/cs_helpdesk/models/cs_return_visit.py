@@ -60,7 +60,9 @@ class CsReturnVisit(models.Model):
     @api.depends('partner_id', 'ticket_id')
     def _compute_phone(self):
         for visit in self:
-            visit.phone = visit.ticket_id.phone or visit.partner_id.mobile or visit.partner_id.phone
+            # Read as superuser: the visiting agent may not read the work order itself (another agent's).
+            ticket = visit.ticket_id.sudo()
+            visit.phone = ticket.phone or visit.partner_id.mobile or visit.partner_id.phone
 
     @api.depends('state', 'date_due')
     def _compute_is_overdue(self):
@@ -82,6 +84,7 @@ class CsReturnVisit(models.Model):
                 raise UserError(_("Visit %s is already recorded.") % visit.name)
             if not visit.satisfaction:
                 raise UserError(_("Record the customer's satisfaction before closing visit %s.") % visit.name)
+        self._credit_recording_agent()
         self.write({'state': 'reached', 'date_done': fields.Datetime.now(), 'is_valid': True})
         for visit in self:
             visit._record_evaluation_on_ticket()
@@ -125,7 +128,12 @@ class CsReturnVisit(models.Model):
         for visit in self:
             if visit.state != 'planned':
                 raise UserError(_("Visit %s is already recorded.") % visit.name)
+        self._credit_recording_agent()
         self.write({'state': state, 'date_done': fields.Datetime.now(), 'is_valid': False})
+
+    def _credit_recording_agent(self):
+        """A visit recorded without a visiting agent is credited to the user who records it."""
+        self.filtered(lambda visit: not visit.user_id).write({'user_id': self.env.uid})
 
     def _record_evaluation_on_ticket(self):
         if self.ticket_id and self.satisfaction:
@@ -161,11 +169,19 @@ class CsReturnVisit(models.Model):
             for rule in rules.filtered(lambda rule: rule.type_id == ticket.type_id):
                 if (ticket.id, rule.id) in existing:
                     continue
+                team = rule.team_id or ticket.team_id
                 values.append({
                     'ticket_id': ticket.id, 'partner_id': ticket.partner_id.id, 'rule_id': rule.id,
-                    'team_id': (rule.team_id or ticket.team_id).id, 'script': rule.script,
+                    'team_id': team.id, 'user_id': self._planned_agent(ticket, team).id, 'script': rule.script,
                     'date_due': fields.Datetime.to_string(base + timedelta(hours=rule.delay_hours)),
                     'company_id': ticket.company_id.id,
                 })
         Visit = self.sudo().with_context(mail_create_nolog=True)
         return Visit.browse([Visit.create(vals).id for vals in values])
+
+    @api.model
+    def _planned_agent(self, ticket, team):
+        """Who calls the customer back: the order's first-contact owner (H3: they answer for the outcome)
+        when they belong to the visiting team; otherwise nobody yet, and any agent of the team takes it."""
+        agent = ticket.owner_id or ticket.user_id
+        return agent if agent and agent in team.member_ids else self.env['res.users']

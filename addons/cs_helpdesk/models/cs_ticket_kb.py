@@ -21,13 +21,21 @@ class CsTicket(models.Model):
 
     @api.multi
     def action_search_knowledge_base(self):
-        """Open the published articles, searched for the subject of the work order, ready to apply."""
+        """Open the published articles about the work order, most used first, ready to apply.
+
+        About the order: a keyword of the article occurs in the subject (or the article holds every word of
+        it); when no article is about the subject, the articles for the order's type.
+        """
         self.ensure_one()
         action = self.env.ref('cs_helpdesk.cs_kb_article_action_search').read()[0]
-        action['context'] = {
-            'search_default_search_text': self.name,
-            'cs_kb_ticket_id': self.id,
-        }
+        context = {'cs_kb_ticket_id': self.id}
+        Article = self.env['cs.kb.article']
+        published = [('state', '=', 'published')]
+        if self.name and Article.search_count(published + [('related_text', 'ilike', self.name)]):
+            context['search_default_related_text'] = self.name
+        elif self.type_id:
+            context['search_default_type_ids'] = self.type_id.id
+        action['context'] = context
         return action
 
     @api.multi

@@ -69,7 +69,8 @@ class CsTicket(models.Model):
         Log = self.env['cs.ticket.stage.log'].sudo()
         Log.search([('ticket_id', 'in', self.ids), ('date_end', '=', False)]).write({'date_end': now})
         for ticket in self:
-            Log.create({'ticket_id': ticket.id, 'stage_id': ticket.stage_id.id,
+            # Written as superuser, credited to the user who moved the stage.
+            Log.create({'ticket_id': ticket.id, 'stage_id': ticket.stage_id.id, 'user_id': self.env.uid,
                         'date_start': ticket.create_date if not ticket.stage_log_ids else now})
 
     @api.multi

@@ -3,6 +3,8 @@
 An order dispatched with a wrong phone or no address is an "erroneous work order" (S4, K4 deduction),
 so the suite refuses to dispatch it instead of counting the error afterwards.
 """
+import re
+
 import phonenumbers
 
 DEFAULT_REGION = 'CN'
@@ -46,3 +48,21 @@ def dispatch_problems(phone, address, region=DEFAULT_REGION):
     if not address or not address.strip():
         problems.append(PROBLEM_ADDRESS_MISSING)
     return problems
+
+
+def phone_search_key(text, region=DEFAULT_REGION, min_digits=4):
+    """What a phone number typed into a search box can match, as ``(e164, digits)``, or None.
+
+    A complete number in any form (``130 2445 4016``, ``+86-130…``, ``0531-88881234``) gives its E.164 form
+    to match exactly; a fragment of at least ``min_digits`` digits (the last 4–8 digits of a mobile, a
+    landline without its area code) gives the digits to match at the end of the stored numbers. Text that
+    is no phone number (a name, letters mixed in) gives None.
+    """
+    text = (text or '').strip()
+    if not text or not re.match(r'^[+\d][\d\s()./-]*$', text):
+        return None
+    digits = re.sub(r'\D', '', text)
+    if len(digits) < min_digits:
+        return None
+    e164 = normalize_phone(text, region)
+    return (e164, None) if e164 else (None, digits)

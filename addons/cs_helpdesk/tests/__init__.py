@@ -13,3 +13,5 @@ from . import test_satisfaction_report
 from . import test_outage_bulletin
 from . import test_knowledge_base
 from . import test_security_guards
+from . import test_views
+from . import test_language

@@ -121,9 +121,34 @@ class TestKnowledgeBase(HelpdeskCase):
         ticket = self.create_ticket(self.agent_a, name='宽带无法上网')
         action = ticket.action_search_knowledge_base()
         self.assertEqual(action['res_model'], 'cs.kb.article')
-        self.assertEqual(action['context']['search_default_search_text'], '宽带无法上网')
+        self.assertEqual(action['context']['search_default_related_text'], '宽带无法上网')
         self.assertEqual(action['context']['cs_kb_ticket_id'], ticket.id)
         self.assertEqual(safe_eval(action['domain']), [('state', '=', 'published')])
+
+    def test_the_subject_finds_articles_by_their_keywords_most_used_first(self):
+        # 宽带无法上网 holds no space: it contains the keyword 宽带 of the broadband article (and the draft's,
+        # which is not published); the set-top-box article has no keyword in it.
+        self.article_stb.use_count = 0
+        Article = self.env['cs.kb.article'].sudo(self.agent_a)
+        found = Article.search([('state', '=', 'published'), ('related_text', 'ilike', '宽带无法上网')])
+        self.assertIn(self.article_broadband, found)
+        self.assertNotIn(self.article_stb, found)
+        self.assertNotIn(self.article_prices, found, "its keywords (资费, 套餐) are not in the subject")
+        # Ranked by use: an article applied more often comes first.
+        busy = self.env['cs.kb.article'].sudo(self.trainer).create({
+            'name': 'T 光猫指示灯说明', 'category_id': self.category_faults.id, 'keywords': '上网,光猫',
+            'content': '<p>光猫指示灯。</p>'})
+        busy.action_publish()
+        busy.sudo().write({'use_count': 1000})
+        found = Article.search([('state', '=', 'published'), ('related_text', 'ilike', '宽带无法上网')])
+        self.assertEqual(found[0], busy)
+
+    def test_a_subject_without_keywords_opens_the_articles_of_its_type(self):
+        self.article_stb.sudo().type_ids = self.type_repair
+        ticket = self.create_ticket(self.agent_a, name='来电无具体诉求', type_id=self.type_repair.id)
+        action = ticket.action_search_knowledge_base()
+        self.assertNotIn('search_default_related_text', action['context'])
+        self.assertEqual(action['context']['search_default_type_ids'], self.type_repair.id)
 
     def test_an_agent_applies_an_article_once(self):
         ticket = self.create_ticket(self.agent_a, name='宽带无法上网')

@@ -56,7 +56,7 @@ class TestReturnVisitOutcome(HelpdeskCase):
         super(TestReturnVisitOutcome, self).setUp()
         self.ticket = self.create_ticket(self.agent_a, type_id=self.type_repair.id, resolution='更换机顶盒')
         self.ticket.sudo(self.agent_a).write({'stage_id': self.stage_closed.id})
-        self.visit = self.ticket.visit_ids.sudo(self.agent_a2)
+        self.visit = self.ticket.visit_ids.sudo(self.agent_a)
 
     def test_a_reached_customer_evaluates_the_order(self):
         self.visit.write({'satisfaction': 'satisfied', 'opinion': '修好了', 'upsell_attempted': True})
@@ -88,9 +88,49 @@ class TestReturnVisitOutcome(HelpdeskCase):
             self.visit.action_refused()
 
     def test_visits_follow_the_team(self):
-        self.assertTrue(self.visit.read(['state']), "an agent of the team sees the team's unassigned visit")
+        self.assertTrue(self.visit.read(['state']), "the order's owner sees the visit planned for them")
+        with self.assertRaises(AccessError):
+            self.visit.sudo(self.agent_a2).read(['state'])
+        self.visit.sudo().user_id = False
+        self.assertTrue(self.visit.sudo(self.agent_a2).read(['state']),
+                        "an agent of the team sees the team's unassigned visit")
         with self.assertRaises(AccessError):
             self.visit.sudo(self.agent_b).read(['state'])
+
+
+class TestReturnVisitAgent(HelpdeskCase):
+    """The visiting agent (回访坐席) is known from planning to recording."""
+
+    def test_a_repair_visit_is_planned_for_the_orders_owner(self):
+        ticket = self.create_ticket(self.agent_a, type_id=self.type_repair.id)
+        self.assertEqual(ticket.owner_id, self.agent_a)
+        self.assertEqual(ticket.visit_ids.user_id, self.agent_a)
+
+    def test_an_unassigned_visit_is_credited_to_whoever_records_it(self):
+        ticket = self.create_ticket(self.agent_a, type_id=self.type_repair.id)
+        visit = ticket.visit_ids
+        visit.user_id = False
+        visit.sudo(self.agent_a2).action_not_reached()
+        self.assertEqual(visit.user_id, self.agent_a2)
+
+    def test_the_visit_list_opens_for_an_agent_whatever_the_order(self):
+        """An agent's visit may follow an order they cannot read (another agent's): the list still opens."""
+        ticket = self.create_ticket(self.agent_a, type_id=self.type_repair.id, phone='13805310009')
+        visit = ticket.visit_ids
+        visit.user_id = self.agent_a2
+        with self.assertRaises(AccessError):
+            ticket.sudo(self.agent_a2).read(['phone'])
+        Visit = self.env['cs.return.visit'].sudo(self.agent_a2)
+        list_fields = list(Visit.fields_view_get(view_type='tree')['fields'])
+        rows = Visit.search_read([('id', '=', visit.id)], list_fields)
+        self.assertEqual(rows[0]['phone'], '13805310009')
+        self.assertEqual(rows[0]['ticket_id'][0], ticket.id)
+        Visit.browse(visit.id).read(list(Visit.fields_view_get(view_type='form')['fields']))
+
+    def test_an_agent_sees_the_visits_of_their_own_orders(self):
+        ticket = self.create_ticket(self.agent_a, type_id=self.type_repair.id)
+        ticket.visit_ids.user_id = self.agent_a2
+        self.assertTrue(ticket.visit_ids.sudo(self.agent_a).read(['state']))
 
 
 class TestSurveyCampaign(HelpdeskCase):

@@ -30,10 +30,9 @@ class CsRecruitDemo(models.AbstractModel):
         Deterministic for a given ``seed``. The agent campaign has 40 applicants, the shift-leader one 14.
         """
         rng = random.Random(seed)
-        # Not in zh_CN: Odoo 11's own Chinese translation of the mail notification templates breaks their code
-        # ("or" translated as "或"), so the generated messages stay in the source language.
+        # In the language of the demo users: screening reasons, scores, offers, interview entries.
         env = self.with_context(tracking_disable=True, mail_notrack=True, mail_create_nolog=True,
-                                no_reset_password=True).env
+                                no_reset_password=True, lang=self.env['cs.demo.language']._demo_language()).env
         ref = lambda xmlid: env.ref('cs_recruit.' + xmlid)
         written, personality = ref('survey_written_test'), ref('survey_personality_test')
         for job_xmlid in ('job_cs_agent', 'job_cs_shift_leader'):

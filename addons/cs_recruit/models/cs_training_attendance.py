@@ -150,9 +150,10 @@ class CsTrainingAttendance(models.Model):
     @api.model
     def _attendance_rate(self, employee, date_from, date_to):
         """Training attendance rate (K2 #14) of ``employee`` for sessions starting in [date_from, date_to):
-        attended / required × 100, or None when no session was required. Cancelled sessions do not count."""
+        attended / required × 100, or None when no session was required. Only sessions already held count
+        (not cancelled ones, nor those still to come)."""
         domain = [('employee_id', '=', employee.id), ('required', '=', True),
-                  ('session_id.state', '!=', 'cancelled'),
+                  ('session_id.state', 'in', list(training.HELD_SESSION_STATES)),
                   ('date_start', '>=', date_from), ('date_start', '<', date_to)]
         groups = self.read_group(domain, ['presence'], ['presence'])
         counts = {group['presence']: group['presence_count'] for group in groups}

@@ -22,7 +22,9 @@ class CsTrainingDemo(models.AbstractModel):
     def _generate(self, seed=20261126):
         """Create the demo training data; deterministic for a given ``seed``. Returns the number of results."""
         rng = random.Random(seed)
-        env = self.with_context(tracking_disable=True, mail_notrack=True, mail_create_nolog=True).env
+        # In the language of the demo users: session names, course chatter.
+        env = self.with_context(tracking_disable=True, mail_notrack=True, mail_create_nolog=True,
+                                lang=self.env['cs.demo.language']._demo_language()).env
         ref = lambda xmlid: env.ref(xmlid if '.' in xmlid else 'cs_recruit.' + xmlid)
         department = ref('department_customer_service')
         job = ref('job_cs_agent')

@@ -1,10 +1,13 @@
 from odoo import fields, models, tools
 
+from ..services import training
+
 
 class CsTrainingReport(models.Model):
     """Training per employee and month (K2 #14-15): required and attended sessions, the attendance rate
     attended / required × 100 (学习培训到位率), hours, and the mean score of the month's skills exams.
-    Cancelled sessions and attendance lines marked as not required do not count."""
+    Only sessions already held count (their attendance taken: not those still to come, nor cancelled ones);
+    attendance lines marked as not required do not count either."""
     _name = 'cs.training.report'
     _description = 'Training Attendance Analysis'
     _auto = False
@@ -40,6 +43,6 @@ class CsTrainingReport(models.Model):
                   JOIN cs_training_session s ON s.id = a.session_id
                   JOIN hr_employee e ON e.id = a.employee_id
                   LEFT JOIN resource_resource e_res ON e_res.id = e.resource_id
-                 WHERE s.state != 'cancelled' AND a.required
+                 WHERE s.state IN %%s AND a.required
                  GROUP BY a.employee_id, e_res.user_id, e.department_id, date_trunc('month', s.date_start)
-            )""" % self._table)
+            )""" % self._table, (training.HELD_SESSION_STATES,))

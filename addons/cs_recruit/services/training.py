@@ -5,7 +5,8 @@
 * An attendee's result: pending until attendance is taken (and, when the course has an exam, until the exam
   is graded); absent → failed; present without exam → passed; present with exam → passed when the score
   reaches the pass mark (default 85, S4 "目标值达到85分").
-* Training attendance rate of an employee in a month = attended / required sessions × 100 (S4 学习培训到位率).
+* Training attendance rate of an employee in a month = attended / required sessions × 100 (S4 学习培训到位率),
+  over the sessions already held (attendance taken: evaluating or done); one still to come is not missed.
 * An employee is certified (上岗认证) once an onboarding course result is passed.
 """
 from datetime import date
@@ -23,6 +24,9 @@ SESSION_TRANSITIONS = {
     'done': set(),
     'cancelled': {'draft'},
 }
+
+# A session is held once its attendance has been taken; only held sessions count in the attendance rate.
+HELD_SESSION_STATES = ('evaluating', 'done')
 
 PENDING, PASSED, FAILED = 'pending', 'passed', 'failed'
 

@@ -121,3 +121,21 @@ class TestTrainingSession(TrainingCase):
         report = self.env['cs.training.report'].search([('employee_id', '=', self.agent.id),
                                                         ('month', '=', '2026-03-01')])
         self.assertEqual((report.required_count, report.attended_count, report.attendance_rate), (3, 2, 66.7))
+
+    def test_sessions_still_to_come_are_not_missed(self):
+        # March: one held session, attended; one scheduled later in the month, not held yet: 1 / 1 = 100 %.
+        # April holds only a scheduled session: nothing required yet, so no rate and no report line.
+        held = self.make_session(self.no_exam, self.agent, date_start='2026-03-02 01:00:00')
+        held.action_schedule()
+        held.action_start()
+        held.action_evaluate()
+        held.action_done()
+        for day in ('2026-03-30', '2026-04-06'):
+            self.make_session(self.no_exam, self.agent, date_start=day + ' 01:00:00').action_schedule()
+        Attendance = self.env['cs.training.attendance']
+        self.assertEqual(Attendance.attendance_rate(self.agent, '2026-03-01', '2026-04-01'), 100.0)
+        self.assertIsNone(Attendance.attendance_rate(self.agent, '2026-04-01', '2026-05-01'))
+        Report = self.env['cs.training.report']
+        march = Report.search([('employee_id', '=', self.agent.id), ('month', '=', '2026-03-01')])
+        self.assertEqual((march.required_count, march.attended_count, march.attendance_rate), (1, 1, 100.0))
+        self.assertFalse(Report.search([('employee_id', '=', self.agent.id), ('month', '=', '2026-04-01')]))
