@@ -51,6 +51,7 @@ ACCESS = {
     'cs.cdr.import.error':           ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
     'cs.cdr.import.wizard':          ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
     'cs.cdr.importer':               ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
+    'cs.demo.language':              ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
     'cs.helpdesk.demo':              ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
     'cs.interview':                  ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , 'rwcu'),
     'cs.kb.article':                 ('r'   , 'r'   , 'r'   , 'r'   , 'rwc' , 'r'   , 'rwcu', '-'   ),
@@ -95,7 +96,8 @@ ACCESS = {
     'ir.translation':                ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
     'res.company':                   ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   ),
     'res.config.settings':           ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
-    'res.partner':                   ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'rwcu'),
+    'mail.thread':                   ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),  # abstract: each model's own rights apply
+    'res.partner':                   ('rwc' , 'rwc' , 'rwc' , 'rwc' , 'rwc' , 'rwc' , 'rwc' , 'rwcu'),
     'res.users':                     ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   ),
     'survey.survey':                 ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   ),
     'survey.user_input':             ('rwc' , 'rwc' , 'rwc' , 'rwc' , 'rwc' , 'rwc' , 'rwc' , 'rwc' ),

@@ -133,8 +133,8 @@ class TestTrainingSession(TrainingCase):
         for day in ('2026-03-30', '2026-04-06'):
             self.make_session(self.no_exam, self.agent, date_start=day + ' 01:00:00').action_schedule()
         Attendance = self.env['cs.training.attendance']
-        self.assertEqual(Attendance.attendance_rate(self.agent, '2026-03-01', '2026-04-01'), 100.0)
-        self.assertIsNone(Attendance.attendance_rate(self.agent, '2026-04-01', '2026-05-01'))
+        self.assertEqual(Attendance._attendance_rate(self.agent, '2026-03-01', '2026-04-01'), 100.0)
+        self.assertIsNone(Attendance._attendance_rate(self.agent, '2026-04-01', '2026-05-01'))
         Report = self.env['cs.training.report']
         march = Report.search([('employee_id', '=', self.agent.id), ('month', '=', '2026-03-01')])
         self.assertEqual((march.required_count, march.attended_count, march.attendance_rate), (1, 1, 100.0))
