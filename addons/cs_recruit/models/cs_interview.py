@@ -108,6 +108,9 @@ class CsInterview(models.Model):
                 'stop': fields.Datetime.to_string(start + timedelta(hours=interview.duration or 1.0)),
                 'duration': interview.duration or 1.0,
                 'allday': False,
+                # The candidate's name and contact are for the recruiters and interviewers (the attendees):
+                # every other employee sees the slot as busy (Odoo's private meetings).
+                'privacy': 'private',
                 'location': interview.location or False,
                 'partner_ids': [(6, 0, partners.ids)],
                 'applicant_id': interview.applicant_id.id,

@@ -33,6 +33,18 @@ class TestCandidateContacts(RecruitCase):
         self.assertEqual(self.visible(self.recruiter, both), both)
         self.assertEqual(self.candidate.sudo(self.recruiter).email, 'wang.xiaoxue@example.com')
 
+    def test_an_interview_meeting_shows_the_candidate_to_its_attendees_only(self):
+        interview = self.env['cs.interview'].sudo(self.recruiter).create({
+            'applicant_id': self.applicant.id, 'date_start': '2026-12-01 02:00:00', 'duration': 1.0,
+            'interviewer_ids': [(6, 0, self.recruiter.ids)]})
+        event = interview.event_id
+        seen_by_agent = event.sudo(self.agent).read(['name', 'partner_ids'])[0]
+        self.assertNotIn('王晓雪', seen_by_agent['name'])  # "Busy" in the reader's language
+        self.assertEqual(seen_by_agent['partner_ids'], [])
+        seen_by_recruiter = event.sudo(self.recruiter).read(['name', 'partner_ids'])[0]
+        self.assertIn(self.candidate.id, seen_by_recruiter['partner_ids'])
+        self.assertIn('王晓雪', seen_by_recruiter['name'])
+
     def test_users_and_hired_candidates_stay_readable(self):
         self.assertIn(self.recruiter.partner_id, self.visible(self.agent, self.recruiter.partner_id))
         employee = self.env['hr.employee'].create({'name': '王晓雪', 'address_home_id': self.candidate.id})
