@@ -13,7 +13,7 @@ def test_the_inspector_scores_a_sampled_call(odoo_server, browser):
     login(browser, odoo_server, 'inspector', 'inspector', redirect='/web#action=cs_callcenter.cs_qa_plan_action_my_sample')
     wait = WebDriverWait(browser, 60)
     review_button = wait.until(expected.element_to_be_clickable(
-        (By.CSS_SELECTOR, '.o_list_view .o_data_row button[name=action_qa_review]')))
+        (By.CSS_SELECTOR, '.o_list_view .o_data_row td.o_list_button button')))
     review_button.click()
     wait.until(expected.visibility_of_element_located((By.CSS_SELECTOR, '.o_form_view .o_statusbar_status')))
     wait.until(expected.element_to_be_clickable((By.CSS_SELECTOR, '.o_form_button_edit'))).click()
@@ -29,7 +29,7 @@ def test_the_inspector_scores_a_sampled_call(odoo_server, browser):
     browser.find_element(By.CSS_SELECTOR, '.o_form_button_save').click()
     wait.until(expected.element_to_be_clickable((By.CSS_SELECTOR, '.o_form_button_edit')))
     wait.until(lambda driver: '98' in driver.find_element(By.CSS_SELECTOR, '.o_form_view .oe_title h1').text)
-    browser.find_element(By.CSS_SELECTOR, '.o_form_statusbar button[name=action_done]').click()
+    browser.find_element(By.XPATH, "//div[contains(@class, 'o_statusbar_buttons')]//button[contains(., '完成')]").click()
     wait.until(lambda driver: '完成' in driver.find_element(
         By.CSS_SELECTOR, '.o_statusbar_status .btn-primary, .o_statusbar_status .o_arrow_button.btn-primary').text)
     save_screenshot(browser, 'inspector-review')
