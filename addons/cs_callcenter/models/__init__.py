@@ -8,3 +8,12 @@ from . import cs_ticket
 from . import cs_agent_status
 from . import cs_cdr_importer
 from . import cs_callcenter_demo
+from . import res_company
+from . import res_config_settings
+from . import cs_qa_form
+from . import cs_qa_review
+from . import cs_qa_review_line
+from . import cs_qa_plan
+from . import cs_qa_calibration
+from . import cs_qa_coaching
+from . import cs_qa_demo

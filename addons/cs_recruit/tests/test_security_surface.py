@@ -32,6 +32,7 @@ NOBODY = set()
 SERVICE = EVERYONE - {'recruiter'}               # every role of the centre
 LEADERS = {'leader', 'supervisor', 'director'}    # leaders and above
 SUPERVISORS = {'supervisor', 'director'}
+INSPECTORS = {'inspector', 'supervisor', 'director'}  # quality inspectors and above
 TRAINERS = {'trainer', 'director'}
 RECRUITERS = {'recruiter'}
 
@@ -61,6 +62,15 @@ ACCESS = {
     'cs.kpi.definition.level':       ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'rwcu', '-'   ),
     'cs.outage.bulletin':            ('r'   , 'r'   , 'rwc' , 'r'   , 'r'   , 'rwc' , 'rwcu', '-'   ),
     'cs.pbx':                        ('-'   , '-'   , '-'   , '-'   , '-'   , 'r'   , 'rwcu', '-'   ),
+    'cs.qa.calibration':             ('-'   , '-'   , '-'   , 'rwcu', '-'   , 'rwcu', 'rwcu', '-'   ),
+    'cs.qa.coaching':                ('r'   , 'r'   , 'r'   , 'rwcu', 'r'   , 'rwcu', 'rwcu', '-'   ),  # agents: notes about themselves
+    'cs.qa.completion.report':       ('-'   , '-'   , '-'   , 'r'   , '-'   , 'r'   , 'r'   , '-'   ),
+    'cs.qa.criterion':               ('r'   , 'r'   , 'r'   , 'rwcu', 'r'   , 'rwcu', 'rwcu', '-'   ),
+    'cs.qa.form':                    ('r'   , 'r'   , 'r'   , 'rwcu', 'r'   , 'rwcu', 'rwcu', '-'   ),
+    'cs.qa.plan':                    ('r'   , 'r'   , 'r'   , 'rwcu', 'r'   , 'rwcu', 'rwcu', '-'   ),  # agents: their own
+    'cs.qa.review':                  ('r'   , 'r'   , 'r'   , 'rwcu', 'r'   , 'rwcu', 'rwcu', '-'   ),  # agents: their own
+    'cs.qa.review.appeal':           ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
+    'cs.qa.review.line':             ('r'   , 'r'   , 'r'   , 'rwcu', 'r'   , 'rwcu', 'rwcu', '-'   ),  # agents: their own
     'cs.recruit.analysis':           ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
     'cs.recruit.channel':            ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'rwc' ),
     'cs.recruit.demo':               ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
@@ -111,6 +121,7 @@ METHODS = {
         'action_create_ticket': SERVICE, 'action_open_tickets': SERVICE,
         'customer_number': EVERYONE, 'normalize_number': EVERYONE,  # pure helpers, read nothing
         'process_cti_event': NOBODY,  # the CTI controller's, as the superuser once the token is checked
+        'action_qa_review': INSPECTORS,
     },
     'cs.cdr.import.wizard': {'action_create_queues': SUPERVISORS, 'action_import': SUPERVISORS,
                              'action_open_calls': EVERYONE},
@@ -123,6 +134,10 @@ METHODS = {
     'cs.kpi.definition': {'complaint_points': SERVICE, 'score': SERVICE},  # scoring by a definition one reads
     'cs.outage.bulletin': {'action_activate': LEADERS, 'action_cancel': LEADERS, 'action_link_open_tickets': LEADERS,
                            'action_resolve': LEADERS, 'action_view_tickets': EVERYONE},
+    'cs.qa.plan': {'action_my_sample': INSPECTORS, 'generate': INSPECTORS},
+    'cs.qa.review': {'action_done': INSPECTORS, 'action_final': INSPECTORS,
+                     'action_acknowledge': SERVICE, 'action_appeal': SERVICE},  # only the reviewed agent, checked
+    'cs.qa.review.appeal': {'action_confirm': SERVICE},  # the review's action_appeal checks the agent
     'cs.recruit.analysis': {'action_export_xlsx': RECRUITERS, 'cs_figures': RECRUITERS},
     'cs.recruit.channel': {'cs_channel_figures': RECRUITERS},
     'cs.recruit.test': {'action_send': RECRUITERS, 'action_start': RECRUITERS, 'action_view_answers': RECRUITERS},
@@ -170,6 +185,7 @@ SAMPLES = {
         'name': 'probe', 'survey_id': env['survey.survey'].search([], limit=1).id,
         'team_id': env['cs.team'].search([], limit=1).id},
     'cs.cdr.import.wizard': lambda env: {'file': 'Y2FsbGVy'},
+    'cs.qa.review.appeal': lambda env: {'review_id': env['cs.qa.review'].search([], limit=1).id, 'reason': 'probe'},
     'cs.screening.override': lambda env: {
         'applicant_ids': [(6, 0, env['hr.applicant'].search([], limit=1).ids)], 'reason': 'probe'},
     'cs.training.monthly.exam': lambda env: {
