@@ -8,3 +8,10 @@ from . import cs_ticket
 from . import cs_agent_status
 from . import cs_cdr_importer
 from . import cs_callcenter_demo
+from . import cs_dnc
+from . import cs_campaign_refusal_reason
+from . import cs_campaign
+from . import cs_campaign_script
+from . import cs_campaign_attempt
+from . import cs_campaign_contact
+from . import cs_campaign_demo

@@ -10,3 +10,5 @@ from . import test_agent_status
 from . import test_call_security
 from . import test_partner_phone_search
 from . import test_call_views
+from . import test_dialler_outcomes
+from . import test_campaign

@@ -1,1 +1,2 @@
 from . import cs_cdr_import_wizard
+from . import cs_campaign_attempt_wizard

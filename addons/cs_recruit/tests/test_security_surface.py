@@ -48,9 +48,18 @@ ACCESS = {
     'cs.call.leg':                   ('-'   , '-'   , '-'   , '-'   , '-'   , 'r'   , 'r'   , '-'   ),
     'cs.call.queue':                 ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'rwc' , 'rwcu', '-'   ),
     'cs.callcenter.demo':            ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
+    'cs.campaign':                   ('r'   , 'r'   , 'rwcu', 'r'   , 'r'   , 'rwcu', 'rwcu', '-'   ),
+    'cs.campaign.attempt':           ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'r'   , '-'   ),
+    'cs.campaign.attempt.wizard':    ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
+    'cs.campaign.contact':           ('r'   , 'r'   , 'rwcu', 'r'   , 'r'   , 'rwcu', 'rwcu', '-'   ),
+    'cs.campaign.demo':              ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
+    'cs.campaign.refusal.reason':    ('r'   , 'r'   , 'r'   , 'r'   , 'r'   , 'rwcu', 'rwcu', '-'   ),
+    'cs.campaign.report':            ('-'   , '-'   , 'r'   , '-'   , '-'   , 'r'   , 'r'   , '-'   ),
+    'cs.campaign.script':            ('r'   , 'r'   , 'rwcu', 'r'   , 'r'   , 'rwcu', 'rwcu', '-'   ),
     'cs.cdr.import.error':           ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
     'cs.cdr.import.wizard':          ('rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu', 'rwcu'),
     'cs.cdr.importer':               ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
+    'cs.dnc':                        ('r'   , 'r'   , 'rwcu', 'r'   , 'r'   , 'rwcu', 'rwcu', '-'   ),
     'cs.demo.language':              ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
     'cs.helpdesk.demo':              ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   ),
     'cs.interview':                  ('-'   , '-'   , '-'   , '-'   , '-'   , '-'   , '-'   , 'rwcu'),
@@ -112,6 +121,11 @@ METHODS = {
         'customer_number': EVERYONE, 'normalize_number': EVERYONE,  # pure helpers, read nothing
         'process_cti_event': NOBODY,  # the CTI controller's, as the superuser once the token is checked
     },
+    'cs.campaign': {'action_done': LEADERS, 'action_draft': LEADERS, 'action_generate_contacts': LEADERS,
+                    'action_start': LEADERS, 'action_open_contacts': EVERYONE,  # opens a window
+                    'action_print_summary': SERVICE},  # on a campaign the user reads
+    'cs.campaign.attempt.wizard': {'action_confirm': SERVICE},
+    'cs.campaign.contact': {'action_log_attempt': SERVICE, 'action_next_contact': SERVICE},
     'cs.cdr.import.wizard': {'action_create_queues': SUPERVISORS, 'action_import': SUPERVISORS,
                              'action_open_calls': EVERYONE},
     'cs.cdr.importer': {'import_text': SUPERVISORS},
