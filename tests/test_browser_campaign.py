@@ -21,8 +21,13 @@ def test_the_agent_works_a_campaign_contact(request, odoo_server, browser):
     database = request.config.getoption('--odoo-database') or os.environ.get('CS_TEST_DB', 'cs_test')
     agent_id = admin_call(odoo_server, database, 'res.users', 'search', [('login', '=', 'agent')])[0]
     before = admin_call(odoo_server, database, 'cs.campaign.attempt', 'search_count', [('user_id', '=', agent_id)])
-    login(browser, odoo_server, 'agent', 'agent', redirect='/web#action=cs_callcenter.cs_campaign_contact_action_next')
+    login(browser, odoo_server, 'agent', 'agent', redirect='/web#action=cs_callcenter.cs_campaign_contact_action_mine')
     wait = WebDriverWait(browser, 60)
+    wait.until(expected.presence_of_element_located((By.CSS_SELECTOR, '.o_list_view')))
+    # 外呼营销 → 下一个联系人 (the menu runs the "next contact" server action).
+    menu = wait.until(expected.presence_of_element_located(
+        (By.CSS_SELECTOR, 'a[data-menu-xmlid="cs_callcenter.cs_campaign_contact_next_menu"]')))
+    browser.execute_script('arguments[0].click();', menu)
     script = wait.until(expected.visibility_of_element_located((By.CSS_SELECTOR, '.o_form_view .cs_campaign_script')))
     assert '客服中心' in script.text, "the contact's script is shown: %r" % script.text
     buttons = browser.find_elements(By.CSS_SELECTOR, '.o_form_statusbar .o_statusbar_buttons button')

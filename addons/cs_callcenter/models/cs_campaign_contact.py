@@ -22,7 +22,7 @@ class CsCampaignContact(models.Model):
     phone = fields.Char('Number', required=True, index=True, help="Stored in E.164 form, as calls are.")
     gender = fields.Selection(related='partner_id.cs_gender', readonly=True, string='Gender')
     age_band = fields.Selection(related='partner_id.cs_age_band', readonly=True, string='Age Band')
-    script_id = fields.Many2one('cs.campaign.script', 'Script', compute='_compute_script_id')
+    script_id = fields.Many2one('cs.campaign.script', 'Script', compute='_compute_script_id', compute_sudo=True)
     script_body = fields.Text('Script Text', related='script_id.body', readonly=True)
     user_id = fields.Many2one('res.users', 'Agent', index=True)
     state = fields.Selection(CONTACT_STATES, default='pending', required=True, index=True, readonly=True)
@@ -45,10 +45,12 @@ class CsCampaignContact(models.Model):
 
     @api.depends('campaign_id.script_ids', 'partner_id.cs_gender', 'partner_id.cs_age_band')
     def _compute_script_id(self):
+        # As the superuser: the agent reads their contact, not every customer the prefetch would touch.
         for contact in self:
+            partner = contact.sudo().partner_id
             scripts = contact.campaign_id.sudo().script_ids
             best = dialler_outcomes.pick_script([(script.id, script.gender, script.age_band) for script in scripts],
-                                                contact.partner_id.cs_gender, contact.partner_id.cs_age_band)
+                                                partner.cs_gender, partner.cs_age_band)
             contact.script_id = best or False
 
     # ------------------------------------------------------------------ CRUD
