@@ -175,6 +175,8 @@ class CsCampaign(models.Model):
     @api.multi
     def _schedule_low_success_activity(self):
         self.ensure_one()
+        # In the owner's language: they read it, whoever's attempt turned the alert on.
+        self = self.with_context(lang=self.user_id.lang or self.env.context.get('lang'))
         self.env['mail.activity'].sudo().create({
             'res_model_id': self.env['ir.model']._get_id(self._name),
             'res_id': self.id,

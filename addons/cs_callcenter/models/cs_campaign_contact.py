@@ -177,6 +177,7 @@ class CsCampaignContact(models.Model):
     @api.multi
     def _schedule_callback_activity(self, user, callback_date, note):
         self.ensure_one()
+        self = self.with_context(lang=user.lang or self.env.context.get('lang'))  # the agent reads it
         self.env['mail.activity'].sudo().create({
             'res_model_id': self.env['ir.model']._get_id(self._name),
             'res_id': self.id,
