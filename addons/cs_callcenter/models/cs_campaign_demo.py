@@ -33,6 +33,8 @@ class CsCampaignDemo(models.AbstractModel):
     @api.model
     def _generate(self, seed=20261202):
         """Create the two demo campaigns with their contacts and attempts; a second run adds nothing."""
+        # No English creation and tracking messages in the chatter of the demo (they are not translated later).
+        self = self.with_context(tracking_disable=True, mail_create_nolog=True, mail_notrack=True)
         Campaign = self.env['cs.campaign']
         ref = lambda xmlid: self.env.ref(xmlid, raise_if_not_found=False)
         agents = [ref('cs_helpdesk.user_agent'), ref('cs_helpdesk.user_agent2'), ref('cs_helpdesk.user_agent3')]
