@@ -1,7 +1,7 @@
 {
     'name': 'Customer Service Call Center',
     'summary': 'Calls, CTI and CDR import, screen pop, queues, agent status',
-    'version': '11.0.1.2.0',
+    'version': '11.0.1.3.0',
     'category': 'Customer Service',
     'author': 'Customer Service Suite',
     'license': 'LGPL-3',
@@ -32,10 +32,17 @@
         'views/res_config_settings_views.xml',
         'views/cs_callcenter_menus.xml',
         'views/cs_qa_menus.xml',
+        'security/cs_campaign_security.xml',
+        'data/cs_campaign_data.xml',
+        'views/cs_campaign_views.xml',
+        'views/cs_campaign_report_views.xml',
+        'report/cs_campaign_summary.xml',
+        'views/cs_campaign_menus.xml',
     ],
     'demo': [
         'demo/cs_callcenter_demo.xml',
         'demo/cs_qa_demo.xml',
+        'demo/cs_campaign_demo.xml',
     ],
     'qweb': [
         'static/src/xml/cs_callcenter.xml',

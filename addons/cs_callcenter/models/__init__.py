@@ -17,3 +17,10 @@ from . import cs_qa_plan
 from . import cs_qa_calibration
 from . import cs_qa_coaching
 from . import cs_qa_demo
+from . import cs_dnc
+from . import cs_campaign_refusal_reason
+from . import cs_campaign
+from . import cs_campaign_script
+from . import cs_campaign_attempt
+from . import cs_campaign_contact
+from . import cs_campaign_demo

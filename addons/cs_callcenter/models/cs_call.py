@@ -205,6 +205,8 @@ class CsCall(models.Model):
         call._apply_cti_state(merged, queue, agent)
         if event['event'] == 'ring' and call.progress == 'ringing' and call.agent_id:
             call._send_screen_pop()
+        if event['event'] == 'ring' and call.direction == 'out':
+            self.env['cs.campaign.contact'].sudo()._link_ringing_call(call)
         if call.agent_id:
             self.env['cs.agent.status'].sudo()._follow_call_event(call, event)
         return call

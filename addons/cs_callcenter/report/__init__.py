@@ -1,1 +1,2 @@
 from . import cs_qa_completion_report
+from . import cs_campaign_report

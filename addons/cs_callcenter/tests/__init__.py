@@ -12,3 +12,5 @@ from . import test_partner_phone_search
 from . import test_call_views
 from . import test_qa_sampling
 from . import test_qa
+from . import test_dialler_outcomes
+from . import test_campaign
