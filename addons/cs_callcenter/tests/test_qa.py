@@ -144,7 +144,13 @@ class TestQaReview(QaCase):
         self.assertEqual(Review.sudo(self.agent_b).search([('id', 'in', both.ids)]), review_b)
         self.assertFalse(Review.sudo(self.agent_a2).search([('id', 'in', both.ids)]))
         self.assertFalse(Review.sudo(self.trainer).search([('id', 'in', both.ids)]))
-        self.assertFalse(Review.sudo(self.leader_a).search([('id', 'in', both.ids)]))
+        # Leaders see the reviews of the agents of the teams they lead (A: agent_a; B: agent_b), not others'.
+        self.assertEqual(Review.sudo(self.leader_a).search([('id', 'in', both.ids)]), review)
+        self.assertEqual(Review.sudo(self.leader_b).search([('id', 'in', both.ids)]), review_b)
+        self.assertEqual(self.env['cs.qa.review.line'].sudo(self.leader_a).search(
+            [('review_id', 'in', both.ids)]), review.line_ids)
+        with self.assertRaises(AccessError):
+            review.sudo(self.leader_a).write({'comment': 'not theirs to score'})
         for user in (self.inspector, self.supervisor, self.director):
             self.assertEqual(Review.sudo(user).search([('id', 'in', both.ids)]), both)
         with self.assertRaises(AccessError):
