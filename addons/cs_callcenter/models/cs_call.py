@@ -155,12 +155,9 @@ class CsCall(models.Model):
 
     @api.model
     def _check_pbx_fields(self, vals):
-        if self.env.user._is_superuser():
-            return
-        refused = PBX_FIELDS.intersection(vals)
-        if refused:
-            raise AccessError(_("These facts of a call come from the telephone system and cannot be written "
-                                "by hand: %s.") % ', '.join(sorted(self._fields[name].string for name in refused)))
+        self._cs_refuse_process_fields(vals, PBX_FIELDS, _(
+            "These facts of a call come from the "
+            "telephone system and cannot be written by hand: %s."))
 
     @api.model
     def _team_for(self, queue_id, agent_id):

@@ -68,12 +68,9 @@ class CsCampaign(models.Model):
 
     @api.model
     def _check_figure_fields(self, vals):
-        if self.env.user._is_superuser():
-            return
-        refused = FIGURE_FIELDS.intersection(vals)
-        if refused:
-            raise AccessError(_("The figures of a campaign come from its attempts and cannot be written by "
-                                "hand: %s.") % ', '.join(sorted(self._fields[name].string for name in refused)))
+        self._cs_refuse_process_fields(vals, FIGURE_FIELDS, _(
+            "The figures of a campaign come from its "
+            "attempts and cannot be written by hand: %s."))
 
     @api.multi
     def _check_manager(self):

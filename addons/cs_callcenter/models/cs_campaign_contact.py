@@ -76,12 +76,9 @@ class CsCampaignContact(models.Model):
 
     @api.model
     def _check_process_fields(self, vals):
-        if self.env.user._is_superuser():
-            return
-        refused = PROCESS_FIELDS.intersection(vals)
-        if refused:
-            raise AccessError(_("These facts of a campaign contact come from its attempts and cannot be written "
-                                "by hand: %s.") % ', '.join(sorted(self._fields[name].string for name in refused)))
+        self._cs_refuse_process_fields(vals, PROCESS_FIELDS, _(
+            "These facts of a campaign contact come from "
+            "its attempts and cannot be written by hand: %s."))
 
     @api.model
     def _valid_number(self, raw, name=None):

@@ -59,6 +59,17 @@ class Base(models.AbstractModel):
                 model = self.env[field.comodel_name]
 
     @api.model
+    def _cs_refuse_process_fields(self, vals, protected, message):
+        """Refuse ``vals`` that write any of the ``protected`` fields, which the process or the PBX sets and no
+        role may write by hand (the process writes them as the superuser). ``message`` is the translated
+        refusal with one ``%s`` for the labels of the fields refused."""
+        if self.env.user._is_superuser():
+            return
+        refused = protected.intersection(vals)
+        if refused:
+            raise AccessError(message % ', '.join(sorted(self._fields[name].string for name in refused)))
+
+    @api.model
     def _cs_domain_paths(self, domain):
         return [leaf[0].split('.') for leaf in domain or []
                 if expression.is_leaf(leaf) and isinstance(leaf[0], str)]
